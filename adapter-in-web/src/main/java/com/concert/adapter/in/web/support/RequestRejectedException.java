@@ -1,0 +1,12 @@
+package com.concert.adapter.in.web.support;
+
+import com.concert.domain.shared.DomainException;
+import com.concert.domain.shared.ErrorCode;
+
+/** A request refused by the web layer itself: a missing caller, a wrong admin key, a body too large. */
+public final class RequestRejectedException extends DomainException {
+
+    public RequestRejectedException(ErrorCode code, String message) {
+        super(code, message);
+    }
+}

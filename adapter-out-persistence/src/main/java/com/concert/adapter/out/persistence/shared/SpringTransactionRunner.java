@@ -1,0 +1,53 @@
+package com.concert.adapter.out.persistence.shared;
+
+import com.concert.domain.shared.DependencyUnavailableException;
+import com.concert.domain.shared.TransactionRunner;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * {@link TransactionRunner} on Spring's transaction manager, in READ COMMITTED (PostgreSQL's default): the
+ * services' hot writes are single conditional statements, which that level makes exact.
+ */
+@Component
+class SpringTransactionRunner implements TransactionRunner {
+
+    /** No request may wait on the database longer than this; statements past it are cancelled. */
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final TransactionTemplate readWrite;
+    private final TransactionTemplate readOnly;
+
+    SpringTransactionRunner(PlatformTransactionManager transactionManager) {
+        this.readWrite = new TransactionTemplate(transactionManager);
+        this.readWrite.setTimeout((int) TIMEOUT.toSeconds());
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
+        this.readOnly.setTimeout((int) TIMEOUT.toSeconds());
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return run(readWrite, work);
+    }
+
+    @Override
+    public <T> T readOnly(Supplier<T> work) {
+        return run(readOnly, work);
+    }
+
+    private static <T> T run(TransactionTemplate template, Supplier<T> work) {
+        try {
+            return template.execute(status -> work.get());
+        } catch (RuntimeException e) {
+            if (ConnectionFailures.isConnectionFailure(e)) {
+                throw new DependencyUnavailableException("The database", e);
+            }
+            throw e;
+        }
+    }
+}

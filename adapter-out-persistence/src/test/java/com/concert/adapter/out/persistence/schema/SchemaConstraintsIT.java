@@ -1,0 +1,168 @@
+package com.concert.adapter.out.persistence.schema;
+
+import com.concert.testsupport.persistence.PersistenceIT;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The schema is the last line of defence: these tests write rows the way a buggy service might and expect
+ * PostgreSQL to refuse them.
+ */
+class SchemaConstraintsIT extends PersistenceIT {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T00:00:00Z");
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private long concertId;
+    private long scheduleId;
+    private long seatId;
+
+    @BeforeEach
+    void aScheduleWithTwoSeats() {
+        concertId = jdbc.queryForObject("""
+                INSERT INTO concert (title, venue, first_performance_at, last_performance_at)
+                VALUES ('t', 'v', ?, ?) RETURNING id""", Long.class, at(NOW), at(NOW));
+        scheduleId = jdbc.queryForObject("""
+                INSERT INTO concert_schedule (concert_id, performance_at, booking_opens_at, booking_closes_at, total_seats)
+                VALUES (?, ?, ?, ?, 2) RETURNING id""", Long.class,
+                concertId, at(NOW.plus(Duration.ofDays(30))), at(NOW.minus(Duration.ofDays(1))), at(NOW.plus(Duration.ofDays(29))));
+        seatId = jdbc.queryForObject("""
+                INSERT INTO seat (schedule_id, seat_number, grade, price) VALUES (?, 1, 'VIP', 150000) RETURNING id""",
+                Long.class, scheduleId);
+        jdbc.update("INSERT INTO seat (schedule_id, seat_number, grade, price) VALUES (?, 2, 'VIP', 150000)", scheduleId);
+    }
+
+    @Test
+    void aSeatNumberAppearsOncePerSchedule() {
+        assertThatThrownBy(() -> jdbc.update(
+                "INSERT INTO seat (schedule_id, seat_number, grade, price) VALUES (?, 1, 'R', 1)", scheduleId))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("uq_seat_number");
+    }
+
+    @Test
+    void aSeatIsInAtMostOneLiveReservation_andFreeAgainOnceThatOneEnds() {
+        long first = reservation(7, "HELD");
+        long second = reservation(8, "HELD");
+        jdbc.update("INSERT INTO reservation_seat (reservation_id, seat_id, schedule_id, reservation_status) VALUES (?, ?, ?, 'HELD')",
+                first, seatId, scheduleId);
+
+        assertThatThrownBy(() -> jdbc.update(
+                "INSERT INTO reservation_seat (reservation_id, seat_id, schedule_id, reservation_status) VALUES (?, ?, ?, 'HELD')",
+                second, seatId, scheduleId))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("ux_reservation_seat_live");
+
+        jdbc.update("UPDATE reservation SET status = 'EXPIRED', ended_at = ? WHERE id = ?", at(NOW), first);
+        assertThat(jdbc.queryForObject("SELECT reservation_status FROM reservation_seat WHERE reservation_id = ?",
+                String.class, first)).as("the status follows its reservation").isEqualTo("EXPIRED");
+        assertThatNoException().isThrownBy(() -> jdbc.update(
+                "INSERT INTO reservation_seat (reservation_id, seat_id, schedule_id, reservation_status) VALUES (?, ?, ?, 'HELD')",
+                second, seatId, scheduleId));
+
+        assertThatThrownBy(() -> jdbc.update("UPDATE reservation SET status = 'HELD', ended_at = NULL WHERE id = ?", first))
+                .as("an ended reservation cannot come back to life over a seat someone else holds")
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void aReservationSeatCannotClaimAStatusItsReservationDoesNotHave() {
+        long held = reservation(7, "HELD");
+
+        assertThatThrownBy(() -> jdbc.update(
+                "INSERT INTO reservation_seat (reservation_id, seat_id, schedule_id, reservation_status) VALUES (?, ?, ?, 'EXPIRED')",
+                held, seatId, scheduleId))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("fk_reservation_seat_status");
+    }
+
+    @Test
+    void aSeatsStateIsConsistent() {
+        assertThatThrownBy(() -> jdbc.update("UPDATE seat SET status = 'HELD' WHERE id = ?", seatId))
+                .as("a hold names its reservation and its deadline")
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("ck_seat_state");
+    }
+
+    @Test
+    void aBalanceIsNeverNegative() {
+        jdbc.update("INSERT INTO wallet (user_id, balance, updated_at) VALUES (41, 100, ?)", at(NOW));
+
+        assertThatThrownBy(() -> jdbc.update("UPDATE wallet SET balance = balance - 101 WHERE user_id = 41"))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(jdbc.queryForObject("SELECT balance FROM wallet WHERE user_id = 41", Long.class)).isEqualTo(100);
+    }
+
+    @Test
+    void aReservationIsPaidAtMostOnce_andItsPointsUsedAtMostOnce() {
+        long reservation = reservation(7, "CONFIRMED");
+        jdbc.update("INSERT INTO payment (reservation_id, user_id, amount, paid_at) VALUES (?, 7, 150000, ?)", reservation, at(NOW));
+        jdbc.update("INSERT INTO wallet (user_id, balance, updated_at) VALUES (7, 0, ?)", at(NOW));
+        jdbc.update("""
+                INSERT INTO point_history (user_id, type, amount, balance_after, reservation_id, created_at)
+                VALUES (7, 'USE', 150000, 0, ?, ?)""", reservation, at(NOW));
+
+        assertThatThrownBy(() -> jdbc.update(
+                "INSERT INTO payment (reservation_id, user_id, amount, paid_at) VALUES (?, 7, 150000, ?)", reservation, at(NOW)))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("uq_payment_reservation");
+        assertThatThrownBy(() -> jdbc.update("""
+                INSERT INTO point_history (user_id, type, amount, balance_after, reservation_id, created_at)
+                VALUES (7, 'USE', 150000, 0, ?, ?)""", reservation, at(NOW)))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("ux_point_history_use");
+    }
+
+    @Test
+    void anIdempotencyKeyIsUniquePerUser_andWellFormed() {
+        String insert = """
+                INSERT INTO idempotency_record (user_id, idempotency_key, request_hash, response_status, response_body, created_at)
+                VALUES (?, ?, 'h', 200, '{}', ?)""";
+        jdbc.update(insert, 7, "key-1", at(NOW));
+        jdbc.update(insert, 8, "key-1", at(NOW));
+
+        assertThatThrownBy(() -> jdbc.update(insert, 7, "key-1", at(NOW)))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.update(insert, 7, "no spaces", at(NOW)))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void aReservationNamesAScheduleOfItsOwnConcert() {
+        long otherConcert = jdbc.queryForObject("""
+                INSERT INTO concert (title, venue, first_performance_at, last_performance_at)
+                VALUES ('other', 'v', ?, ?) RETURNING id""", Long.class, at(NOW), at(NOW));
+
+        assertThatThrownBy(() -> jdbc.update("""
+                INSERT INTO reservation (user_id, concert_id, schedule_id, status, seat_count, total_price, created_at, expires_at)
+                VALUES (7, ?, ?, 'HELD', 1, 150000, ?, ?)""",
+                otherConcert, scheduleId, at(NOW), at(NOW.plus(Duration.ofMinutes(5)))))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("fk_reservation_schedule");
+    }
+
+    private long reservation(long userId, String status) {
+        return jdbc.queryForObject("""
+                INSERT INTO reservation (user_id, concert_id, schedule_id, status, seat_count, total_price, created_at, expires_at, ended_at)
+                VALUES (?, ?, ?, ?, 1, 150000, ?, ?, ?) RETURNING id""", Long.class,
+                userId, concertId, scheduleId, status, at(NOW), at(NOW.plus(Duration.ofMinutes(5))),
+                status.equals("HELD") ? null : at(NOW));
+    }
+
+    private static Timestamp at(Instant instant) {
+        return Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,21 @@
+package com.concert.testsupport.persistence;
+
+import com.concert.adapter.out.persistence.PersistenceConfiguration;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import java.time.Clock;
+
+/** The persistence adapter alone, on the real database, as its integration tests see it. */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(PersistenceConfiguration.class)
+public class PersistenceTestApplication {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,24 @@
+package com.concert.adapter.out.redis;
+
+import com.concert.adapter.out.redis.connection.LettuceRedis;
+import com.concert.adapter.out.redis.connection.RedisConnectionProperties;
+import com.concert.adapter.out.redis.connection.RedisHealthIndicator;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Everything the Redis adapter contributes: one shared connection, its health, and the stores built on it. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RedisConnectionProperties.class)
+public class RedisConfiguration {
+
+    @Bean(destroyMethod = "close")
+    LettuceRedis lettuceRedis(RedisConnectionProperties properties) {
+        return LettuceRedis.connect(properties);
+    }
+
+    @Bean
+    RedisHealthIndicator redisHealthIndicator(LettuceRedis redis) {
+        return new RedisHealthIndicator(redis);
+    }
+}

@@ -1,0 +1,50 @@
+package com.concert.application.service;
+
+import com.concert.application.fake.DirectTransactionRunner;
+import com.concert.application.fake.InMemoryConcertRepository;
+import com.concert.application.port.in.ListConcertsQuery;
+import com.concert.domain.concert.ConcertSummary;
+import com.concert.domain.shared.Page;
+import com.concert.domain.shared.ValidationFailedException;
+import com.concert.domain.testing.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static com.concert.domain.testing.ConcertFixture.concert;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ListBookableConcertsServiceTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T00:00:00Z");
+    private static final Duration DAY = Duration.ofDays(1);
+
+    private final InMemoryConcertRepository concerts = new InMemoryConcertRepository();
+    private final DirectTransactionRunner transactions = new DirectTransactionRunner();
+    private final MutableClock clock = new MutableClock(NOW);
+    private final ListBookableConcertsService service = new ListBookableConcertsService(concerts, transactions, clock);
+
+    @Test
+    void list_showsWhatIsBookableAtTheClocksNow_inAReadOnlyTransaction() {
+        concerts.create(concert().titled("open").schedule(NOW.plus(DAY), NOW.minus(DAY), 5).build());
+        concerts.create(concert().titled("opens tomorrow").schedule(NOW.plus(DAY.multipliedBy(3)), NOW.plus(DAY), 5).build());
+
+        Page<ConcertSummary> today = service.list(new ListConcertsQuery(0, 20));
+        clock.advance(DAY.plusSeconds(1));
+        Page<ConcertSummary> tomorrow = service.list(new ListConcertsQuery(0, 20));
+
+        assertThat(today.items()).extracting(ConcertSummary::title).containsExactly("open");
+        assertThat(tomorrow.items()).extracting(ConcertSummary::title).containsExactly("opens tomorrow");
+        assertThat(transactions.readOnlyCount()).isEqualTo(2);
+        assertThat(transactions.readWriteCount()).isZero();
+    }
+
+    @Test
+    void aQueryOutOfRange_isRefusedBeforeTouchingStorage() {
+        assertThatThrownBy(() -> service.list(new ListConcertsQuery(0, 101)))
+                .isInstanceOf(ValidationFailedException.class);
+        assertThat(transactions.readOnlyCount()).isZero();
+    }
+}

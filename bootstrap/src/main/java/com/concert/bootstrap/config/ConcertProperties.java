@@ -1,0 +1,97 @@
+package com.concert.bootstrap.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every {@code concert.*} setting, with its default, in one place. Bound and checked at start-up: a value out
+ * of range stops the service with the setting's name in the message.
+ */
+@ConfigurationProperties("concert")
+public record ConcertProperties(
+        @DefaultValue Queue queue,
+        @DefaultValue Reservation reservation,
+        @DefaultValue Points points,
+        @DefaultValue Admin admin,
+        @DefaultValue Redis redis) {
+
+    /**
+     * @param admitInterval  how often waiting users are admitted
+     * @param admitBatchSize at most this many admitted per concert per tick
+     * @param maxActive      at most this many active users per concert at once
+     * @param activeTtl      how long an admitted user may shop before the slot is given to the next one
+     */
+    public record Queue(
+            @DefaultValue("10s") Duration admitInterval,
+            @DefaultValue("3000") int admitBatchSize,
+            @DefaultValue("3000") int maxActive,
+            @DefaultValue("10m") Duration activeTtl) {
+
+        public Queue {
+            requirePositive(admitInterval, "concert.queue.admit-interval");
+            requireAtLeastOne(admitBatchSize, "concert.queue.admit-batch-size");
+            requireAtLeastOne(maxActive, "concert.queue.max-active");
+            requirePositive(activeTtl, "concert.queue.active-ttl");
+        }
+    }
+
+    /**
+     * @param holdTtl          how long seats stay held for payment
+     * @param maxSeatsPerUser  seats one user may hold or own per schedule
+     */
+    public record Reservation(
+            @DefaultValue("5m") Duration holdTtl,
+            @DefaultValue("4") int maxSeatsPerUser) {
+
+        public Reservation {
+            requirePositive(holdTtl, "concert.reservation.hold-ttl");
+            requireAtLeastOne(maxSeatsPerUser, "concert.reservation.max-seats-per-user");
+        }
+    }
+
+    /**
+     * @param maxCharge  the largest single charge
+     * @param maxBalance the largest balance a wallet may reach
+     */
+    public record Points(
+            @DefaultValue("10000000") long maxCharge,
+            @DefaultValue("100000000") long maxBalance) {
+
+        public Points {
+            if (maxCharge < 1) {
+                throw new IllegalArgumentException("concert.points.max-charge must be at least 1, got " + maxCharge);
+            }
+            if (maxBalance < maxCharge) {
+                throw new IllegalArgumentException("concert.points.max-balance (" + maxBalance
+                        + ") must be at least concert.points.max-charge (" + maxCharge + ")");
+            }
+        }
+    }
+
+    /** @param apiKey the operator key for {@code /api/v1/admin/**}; unset turns the admin API off */
+    public record Admin(Optional<String> apiKey) {
+
+        public Admin {
+            apiKey = apiKey == null ? Optional.empty() : apiKey.filter(key -> !key.isBlank());
+        }
+    }
+
+    /** @param keyPrefix prepended to every key, so that several deployments can share one Redis */
+    public record Redis(@DefaultValue("") String keyPrefix) {
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
+        }
+    }
+
+    private static void requireAtLeastOne(int value, String name) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package com.concert.bootstrap.wiring;
+
+import com.concert.adapter.in.web.support.AdminKey;
+import com.concert.bootstrap.config.ConcertProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** What the adapters need from the application's configuration. */
+@Configuration(proxyBeanMethods = false)
+class InfrastructureConfiguration {
+
+    /** Every "now" in the service comes from here; tests replace it to move time by hand. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    AdminKey adminKey(ConcertProperties properties) {
+        return AdminKey.of(properties.admin().apiKey());
+    }
+}

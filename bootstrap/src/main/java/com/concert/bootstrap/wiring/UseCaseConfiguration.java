@@ -1,0 +1,35 @@
+package com.concert.bootstrap.wiring;
+
+import com.concert.application.port.in.CreateConcertUseCase;
+import com.concert.application.port.in.GetConcertUseCase;
+import com.concert.application.port.in.ListBookableConcertsUseCase;
+import com.concert.application.service.CreateConcertService;
+import com.concert.application.service.GetConcertService;
+import com.concert.application.service.ListBookableConcertsService;
+import com.concert.domain.concert.ConcertRepository;
+import com.concert.domain.shared.TransactionRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** The use cases, built from plain constructors: the application module knows nothing of Spring. */
+@Configuration(proxyBeanMethods = false)
+class UseCaseConfiguration {
+
+    @Bean
+    CreateConcertUseCase createConcertUseCase(ConcertRepository concerts, TransactionRunner transactions, Clock clock) {
+        return new CreateConcertService(concerts, transactions, clock);
+    }
+
+    @Bean
+    ListBookableConcertsUseCase listBookableConcertsUseCase(ConcertRepository concerts, TransactionRunner transactions,
+                                                            Clock clock) {
+        return new ListBookableConcertsService(concerts, transactions, clock);
+    }
+
+    @Bean
+    GetConcertUseCase getConcertUseCase(ConcertRepository concerts, TransactionRunner transactions) {
+        return new GetConcertService(concerts, transactions);
+    }
+}

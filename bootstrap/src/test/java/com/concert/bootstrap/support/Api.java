@@ -1,0 +1,141 @@
+package com.concert.bootstrap.support;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A small HTTP client for end-to-end tests: what a front end would send, and what it gets back. */
+public final class Api {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    private final String baseUrl;
+
+    public Api(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public Call get(String path) {
+        return new Call("GET", path, null);
+    }
+
+    public Call post(String path, Object body) {
+        return new Call("POST", path, body);
+    }
+
+    public Call delete(String path) {
+        return new Call("DELETE", path, null);
+    }
+
+    public Call method(String method, String path, Object body) {
+        return new Call(method, path, body);
+    }
+
+    public static String json(Object value) {
+        return value instanceof String text ? text : JSON.writeValueAsString(value);
+    }
+
+    public final class Call {
+
+        private final String method;
+        private final String path;
+        private final Object body;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+
+        private Call(String method, String path, Object body) {
+            this.method = method;
+            this.path = path;
+            this.body = body;
+            if (body != null) {
+                headers.put("Content-Type", "application/json");
+            }
+        }
+
+        public Call header(String name, Object value) {
+            headers.put(name, String.valueOf(value));
+            return this;
+        }
+
+        public Call user(long userId) {
+            return header("X-User-Id", userId);
+        }
+
+        public Call admin(String key) {
+            return header("X-Admin-Key", key);
+        }
+
+        public Reply send() {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .method(method, body == null
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(json(body)));
+            headers.forEach(request::header);
+            try {
+                HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                return new Reply(response);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public static final class Reply {
+
+        private final HttpResponse<String> response;
+        private JsonNode json;
+
+        Reply(HttpResponse<String> response) {
+            this.response = response;
+        }
+
+        public int status() {
+            return response.statusCode();
+        }
+
+        public String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        public String text() {
+            return response.body();
+        }
+
+        public JsonNode json() {
+            if (json == null) {
+                json = JSON.readTree(response.body());
+            }
+            return json;
+        }
+
+        /** The {@code code} member of a problem body. */
+        public String code() {
+            return json().path("code").asString();
+        }
+
+        @Override
+        public String toString() {
+            return response.statusCode() + " " + response.body();
+        }
+    }
+}

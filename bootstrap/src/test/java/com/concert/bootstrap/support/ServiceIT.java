@@ -1,0 +1,60 @@
+package com.concert.bootstrap.support;
+
+import com.concert.domain.testing.MutableClock;
+import com.concert.testsupport.persistence.PostgresFixture;
+import com.concert.testsupport.redis.RedisFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Instant;
+
+/**
+ * Base of the end-to-end tests: the whole service on a random port, on real PostgreSQL and Redis from the
+ * shared fixtures (see {@link PostgresFixture} and {@link RedisFixture} for where they come from), with a
+ * clock the tests can move. Contexts are cached, so all tests with the same settings share one service.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "concert.admin.api-key=" + ServiceIT.ADMIN_KEY)
+@Import(ServiceIT.TestClock.class)
+public abstract class ServiceIT {
+
+    public static final String ADMIN_KEY = "it-admin-key";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected MutableClock clock;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        PostgresFixture.shared().springProperties().forEach((name, value) -> registry.add(name, () -> value));
+        RedisFixture.shared().springProperties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api("http://localhost:" + port);
+        clock.set(Instant.now());
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class TestClock {
+
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock(Instant.now());
+        }
+    }
+}

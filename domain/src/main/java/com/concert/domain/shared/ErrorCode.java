@@ -1,0 +1,37 @@
+package com.concert.domain.shared;
+
+/**
+ * Every way a request can be refused, as clients see it in the {@code code} member of an error.
+ * The web adapter maps each code to exactly one HTTP status.
+ */
+public enum ErrorCode {
+    USER_ID_MISSING,
+    TOKEN_MISSING,
+    TOKEN_INVALID,
+    TOKEN_NOT_ACTIVE,
+    CONCERT_NOT_FOUND,
+    CONCERT_NOT_AVAILABLE,
+    SCHEDULE_NOT_FOUND,
+    SEAT_NOT_FOUND,
+    SEAT_UNAVAILABLE,
+    SEAT_LIMIT_EXCEEDED,
+    RESERVATION_NOT_FOUND,
+    RESERVATION_EXPIRED,
+    RESERVATION_NOT_PAYABLE,
+    RESERVATION_NOT_CANCELLABLE,
+    INVALID_AMOUNT,
+    BALANCE_LIMIT_EXCEEDED,
+    INSUFFICIENT_POINTS,
+    IDEMPOTENCY_KEY_REUSED,
+    ADMIN_KEY_INVALID,
+    MALFORMED_REQUEST,
+    VALIDATION_FAILED,
+    NOT_FOUND,
+    METHOD_NOT_ALLOWED,
+    NOT_ACCEPTABLE,
+    UNSUPPORTED_MEDIA_TYPE,
+    PAYLOAD_TOO_LARGE,
+    RATE_LIMITED,
+    SERVICE_UNAVAILABLE,
+    INTERNAL_ERROR
+}
