@@ -7,6 +7,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -41,13 +42,33 @@ class SpringTransactionRunner implements TransactionRunner {
     }
 
     private static <T> T run(TransactionTemplate template, Supplier<T> work) {
+        // A broken connection usually breaks the rollback too, and Spring then throws the rollback's failure
+        // instead of the work's: remember that the work itself lost the database.
+        AtomicReference<DependencyUnavailableException> lost = new AtomicReference<>();
         try {
-            return template.execute(status -> work.get());
+            return template.execute(status -> {
+                try {
+                    return work.get();
+                } catch (RuntimeException e) {
+                    if (ConnectionFailures.isConnectionFailure(e)) {
+                        lost.set(unavailable(e));
+                        throw lost.get();
+                    }
+                    throw e;
+                }
+            });
         } catch (RuntimeException e) {
-            if (ConnectionFailures.isConnectionFailure(e)) {
-                throw new DependencyUnavailableException("The database", e);
+            if (lost.get() != null) {
+                throw lost.get();
             }
-            throw e;
+            if (e instanceof DependencyUnavailableException || !ConnectionFailures.isConnectionFailure(e)) {
+                throw e;
+            }
+            throw unavailable(e);
         }
+    }
+
+    private static DependencyUnavailableException unavailable(Throwable cause) {
+        return new DependencyUnavailableException("The database", cause);
     }
 }
