@@ -3,11 +3,16 @@ package com.concert.adapter.out.redis;
 import com.concert.adapter.out.redis.connection.LettuceRedis;
 import com.concert.adapter.out.redis.connection.RedisConnectionProperties;
 import com.concert.adapter.out.redis.connection.RedisHealthIndicator;
+import com.concert.adapter.out.redis.lease.RedisLease;
+import com.concert.adapter.out.redis.queue.RedisQueueStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Everything the Redis adapter contributes: one shared connection, its health, and the stores built on it. */
+/**
+ * Everything the Redis adapter contributes: one shared connection, its health, and the stores built on it.
+ * Needs a {@link RedisNamespace} bean from the application.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RedisConnectionProperties.class)
 public class RedisConfiguration {
@@ -20,5 +25,15 @@ public class RedisConfiguration {
     @Bean
     RedisHealthIndicator redisHealthIndicator(LettuceRedis redis) {
         return new RedisHealthIndicator(redis);
+    }
+
+    @Bean
+    RedisQueueStore redisQueueStore(LettuceRedis redis, RedisNamespace namespace) {
+        return new RedisQueueStore(redis, namespace);
+    }
+
+    @Bean
+    RedisLease redisLease(LettuceRedis redis, RedisNamespace namespace) {
+        return new RedisLease(redis, namespace);
     }
 }

@@ -14,6 +14,7 @@ import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.cluster.pubsub.StatefulRedisClusterPubSubConnection;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -36,6 +37,7 @@ public final class LettuceRedis implements AutoCloseable {
     private final RedisClusterClient clusterClient;
     private final StatefulConnection<String, String> connection;
     private final RedisClusterCommands<String, String> commands;
+    private final RedisClusterAsyncCommands<String, String> async;
 
     private LettuceRedis(RedisConnectionProperties properties) {
         this.properties = properties;
@@ -58,6 +60,7 @@ public final class LettuceRedis implements AutoCloseable {
                 StatefulRedisClusterConnection<String, String> cluster = clusterClient.connect();
                 this.connection = cluster;
                 this.commands = cluster.sync();
+                this.async = cluster.async();
             } else {
                 this.clusterClient = null;
                 this.client = RedisClient.create(resources, standaloneUri(properties));
@@ -69,6 +72,7 @@ public final class LettuceRedis implements AutoCloseable {
                 StatefulRedisConnection<String, String> single = client.connect();
                 this.connection = single;
                 this.commands = single.sync();
+                this.async = single.async();
             }
         } catch (RedisException e) {
             resources.shutdown();
@@ -89,6 +93,11 @@ public final class LettuceRedis implements AutoCloseable {
     /** Synchronous commands common to a single server and a cluster; safe to share between threads. */
     public RedisClusterCommands<String, String> commands() {
         return commands;
+    }
+
+    /** Asynchronous commands on the same connection: commands sent back to back are pipelined. */
+    public RedisClusterAsyncCommands<String, String> async() {
+        return async;
     }
 
     public boolean isCluster() {

@@ -1,0 +1,30 @@
+-- Puts a user in one concert's line, or answers the token the user already holds there.
+-- KEYS: 1 seq, 2 waiting, 3 active, 4 users (user -> token), 5 tokens (token -> user), 6 stats
+-- ARGV: 1 user id, 2 candidate token, 3 now (epoch ms)
+-- Returns {token, status, position-or-active-until, created (1/0), admission rate or ''}
+local user, candidate, now = ARGV[1], ARGV[2], tonumber(ARGV[3])
+local rate = redis.call('HGET', KEYS[6], 'rate') or ''
+local existing = redis.call('HGET', KEYS[4], user)
+if existing then
+  local activeUntil = redis.call('ZSCORE', KEYS[3], existing)
+  if activeUntil then
+    if tonumber(activeUntil) > now then
+      return {existing, 'ACTIVE', activeUntil, 0, rate}
+    end
+    redis.call('ZREM', KEYS[3], existing)
+  else
+    local rank = redis.call('ZRANK', KEYS[2], existing)
+    if rank then
+      return {existing, 'WAITING', tostring(rank + 1), 0, rate}
+    end
+  end
+  -- the old token ended (its time ran out): the user starts over at the back of the line
+  redis.call('HDEL', KEYS[5], existing)
+  redis.call('HDEL', KEYS[4], user)
+end
+local ticket = redis.call('INCR', KEYS[1])
+redis.call('ZADD', KEYS[2], ticket, candidate)
+redis.call('HSET', KEYS[4], user, candidate)
+redis.call('HSET', KEYS[5], candidate, user)
+local rank = redis.call('ZRANK', KEYS[2], candidate)
+return {candidate, 'WAITING', tostring(rank + 1), 1, rate}
