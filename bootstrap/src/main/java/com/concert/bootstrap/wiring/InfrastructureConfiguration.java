@@ -1,6 +1,7 @@
 package com.concert.bootstrap.wiring;
 
 import com.concert.adapter.in.web.support.AdminKey;
+import com.concert.adapter.out.redis.RedisNamespace;
 import com.concert.bootstrap.config.ConcertProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -22,5 +23,10 @@ class InfrastructureConfiguration {
     @Bean
     AdminKey adminKey(ConcertProperties properties) {
         return AdminKey.of(properties.admin().apiKey());
+    }
+
+    @Bean
+    RedisNamespace redisNamespace(ConcertProperties properties) {
+        return new RedisNamespace(properties.redis().keyPrefix());
     }
 }

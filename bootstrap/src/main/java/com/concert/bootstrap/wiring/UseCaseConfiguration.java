@@ -3,6 +3,7 @@ package com.concert.bootstrap.wiring;
 import com.concert.application.port.in.CreateConcertUseCase;
 import com.concert.application.port.in.GetConcertUseCase;
 import com.concert.application.port.in.ListBookableConcertsUseCase;
+import com.concert.application.service.ConcertLookup;
 import com.concert.application.service.CreateConcertService;
 import com.concert.application.service.GetConcertService;
 import com.concert.application.service.ListBookableConcertsService;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
-/** The use cases, built from plain constructors: the application module knows nothing of Spring. */
+/** The catalog's use cases, built from plain constructors: the application module knows nothing of Spring. */
 @Configuration(proxyBeanMethods = false)
 class UseCaseConfiguration {
 
@@ -29,7 +30,12 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    GetConcertUseCase getConcertUseCase(ConcertRepository concerts, TransactionRunner transactions) {
-        return new GetConcertService(concerts, transactions);
+    ConcertLookup concertLookup(ConcertRepository concerts, TransactionRunner transactions) {
+        return new ConcertLookup(concerts, transactions);
+    }
+
+    @Bean
+    GetConcertUseCase getConcertUseCase(ConcertLookup concerts) {
+        return new GetConcertService(concerts);
     }
 }

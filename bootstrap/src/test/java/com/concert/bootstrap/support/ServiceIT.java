@@ -1,6 +1,5 @@
 package com.concert.bootstrap.support;
 
-import com.concert.domain.testing.MutableClock;
 import com.concert.testsupport.persistence.PostgresFixture;
 import com.concert.testsupport.redis.RedisFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,15 +13,16 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.time.Instant;
 
 /**
  * Base of the end-to-end tests: the whole service on a random port, on real PostgreSQL and Redis from the
  * shared fixtures (see {@link PostgresFixture} and {@link RedisFixture} for where they come from), with a
- * clock the tests can move. Contexts are cached, so all tests with the same settings share one service.
+ * clock the tests can shift. Contexts are cached, so all tests with the same settings share one service.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "concert.admin.api-key=" + ServiceIT.ADMIN_KEY)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "concert.admin.api-key=" + ServiceIT.ADMIN_KEY,
+        // admission only where a test asks for it (see QueueApiIT): contexts share one Redis namespace
+        "concert.queue.admit-interval=1h"})
 @Import(ServiceIT.TestClock.class)
 public abstract class ServiceIT {
 
@@ -32,7 +32,7 @@ public abstract class ServiceIT {
     protected int port;
 
     @Autowired
-    protected MutableClock clock;
+    protected ShiftableClock clock;
 
     protected Api api;
 
@@ -45,7 +45,7 @@ public abstract class ServiceIT {
     @BeforeEach
     void connect() {
         api = new Api("http://localhost:" + port);
-        clock.set(Instant.now());
+        clock.reset();
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -53,8 +53,8 @@ public abstract class ServiceIT {
 
         @Bean
         @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(Instant.now());
+        ShiftableClock shiftableClock() {
+            return new ShiftableClock();
         }
     }
 }

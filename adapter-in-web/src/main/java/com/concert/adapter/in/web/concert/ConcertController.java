@@ -2,10 +2,10 @@ package com.concert.adapter.in.web.concert;
 
 import com.concert.adapter.in.web.concert.ConcertResponses.ConcertDetailResponse;
 import com.concert.adapter.in.web.concert.ConcertResponses.ConcertPageResponse;
+import com.concert.adapter.in.web.support.PathIds;
 import com.concert.application.port.in.GetConcertUseCase;
 import com.concert.application.port.in.ListBookableConcertsUseCase;
 import com.concert.application.port.in.ListConcertsQuery;
-import com.concert.domain.concert.ConcertId;
 import com.concert.domain.shared.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

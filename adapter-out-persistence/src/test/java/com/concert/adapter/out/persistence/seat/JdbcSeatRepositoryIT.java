@@ -1,0 +1,75 @@
+package com.concert.adapter.out.persistence.seat;
+
+import com.concert.domain.concert.Concert;
+import com.concert.domain.concert.ConcertRepository;
+import com.concert.domain.concert.ScheduleId;
+import com.concert.domain.concert.Section;
+import com.concert.domain.seat.Seat;
+import com.concert.domain.seat.SeatRepository;
+import com.concert.domain.seat.SeatStatus;
+import com.concert.domain.shared.TransactionRunner;
+import com.concert.testsupport.persistence.PersistenceIT;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static com.concert.domain.testing.ConcertFixture.concert;
+import static com.concert.domain.testing.ConcertFixture.newEra;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JdbcSeatRepositoryIT extends PersistenceIT {
+
+    @Autowired
+    SeatRepository seats;
+
+    @Autowired
+    ConcertRepository concerts;
+
+    @Autowired
+    TransactionRunner transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void theSeatMap_andTheAvailableCount_treatARunOutHoldAsAvailable() {
+        Instant now = newEra().plus(Duration.ofDays(1));
+        Concert concert = transactions.inTransaction(() -> concerts.create(concert()
+                .schedule(now.plus(Duration.ofDays(5)), now.minus(Duration.ofDays(1)),
+                        new Section("VIP", 150_000, 2), new Section("R", 110_000, 3))
+                .schedule(now.plus(Duration.ofDays(6)), now.minus(Duration.ofDays(1)), 4)
+                .build()));
+        ScheduleId first = concert.schedules().get(0).id();
+        ScheduleId second = concert.schedules().get(1).id();
+        long reservation = jdbc.queryForObject("""
+                INSERT INTO reservation (user_id, concert_id, schedule_id, status, seat_count, total_price, created_at, expires_at, ended_at)
+                VALUES (1, ?, ?, 'CONFIRMED', 1, 1, ?, ?, ?) RETURNING id""", Long.class,
+                concert.id().value(), first.value(), Timestamp.from(now), Timestamp.from(now.plusSeconds(300)), Timestamp.from(now));
+        hold(first, 1, "SOLD", reservation, null);
+        hold(first, 2, "HELD", reservation, now.plusSeconds(60));
+        hold(first, 3, "HELD", reservation, now.minusSeconds(1));
+
+        List<Seat> map = seats.findBySchedule(first);
+        Map<ScheduleId, Integer> available = seats.countAvailable(List.of(first, second), now);
+
+        assertThat(map).extracting(Seat::number).containsExactly(1, 2, 3, 4, 5);
+        assertThat(map).extracting(Seat::grade).containsExactly("VIP", "VIP", "R", "R", "R");
+        assertThat(map).extracting(s -> s.statusAt(now)).containsExactly(
+                SeatStatus.SOLD, SeatStatus.HELD, SeatStatus.AVAILABLE, SeatStatus.AVAILABLE, SeatStatus.AVAILABLE);
+        assertThat(map.get(1).holdUntil()).isEqualTo(now.plusSeconds(60));
+        assertThat(available).containsEntry(first, 3).containsEntry(second, 4);
+        assertThat(seats.countAvailable(List.of(new ScheduleId(Long.MAX_VALUE)), now))
+                .containsEntry(new ScheduleId(Long.MAX_VALUE), 0);
+    }
+
+    private void hold(ScheduleId schedule, int number, String status, long reservation, Instant until) {
+        jdbc.update("UPDATE seat SET status = ?, reservation_id = ?, hold_until = ? WHERE schedule_id = ? AND seat_number = ?",
+                status, reservation, until == null ? null : Timestamp.from(until), schedule.value(), number);
+    }
+}

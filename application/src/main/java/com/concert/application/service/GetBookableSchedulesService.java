@@ -1,0 +1,52 @@
+package com.concert.application.service;
+
+import com.concert.application.port.in.ConcertSchedules;
+import com.concert.application.port.in.GatedConcertQuery;
+import com.concert.application.port.in.GetBookableSchedulesUseCase;
+import com.concert.domain.concert.Concert;
+import com.concert.domain.concert.ConcertNotAvailableException;
+import com.concert.domain.concert.Schedule;
+import com.concert.domain.concert.ScheduleId;
+import com.concert.domain.queue.QueueTokenId;
+import com.concert.domain.seat.SeatRepository;
+import com.concert.domain.shared.TransactionRunner;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+public final class GetBookableSchedulesService implements GetBookableSchedulesUseCase {
+
+    private final ConcertLookup concerts;
+    private final SeatRepository seats;
+    private final QueueGate gate;
+    private final TransactionRunner transactions;
+    private final Clock clock;
+
+    public GetBookableSchedulesService(ConcertLookup concerts, SeatRepository seats, QueueGate gate,
+                                       TransactionRunner transactions, Clock clock) {
+        this.concerts = concerts;
+        this.seats = seats;
+        this.gate = gate;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public ConcertSchedules schedules(GatedConcertQuery query) {
+        QueueTokenId token = QueueGate.parse(query.token());
+        Concert concert = concerts.require(query.concertId());
+        gate.requireActive(token, query.userId(), concert.id());
+        Instant now = clock.instant();
+        List<Schedule> bookable = concert.bookableSchedulesAt(now);
+        if (bookable.isEmpty()) {
+            throw new ConcertNotAvailableException(concert.id());
+        }
+        Map<ScheduleId, Integer> available = transactions.readOnly(() ->
+                seats.countAvailable(bookable.stream().map(Schedule::id).toList(), now));
+        return new ConcertSchedules(concert.id(), bookable.stream()
+                .map(s -> new ConcertSchedules.Availability(s, available.getOrDefault(s.id(), 0)))
+                .toList());
+    }
+}

@@ -1,0 +1,42 @@
+package com.concert.application.service;
+
+import com.concert.application.port.in.GetSeatMapUseCase;
+import com.concert.application.port.in.SeatMap;
+import com.concert.application.port.in.SeatMapQuery;
+import com.concert.domain.concert.Concert;
+import com.concert.domain.concert.ScheduleNotFoundException;
+import com.concert.domain.queue.QueueTokenId;
+import com.concert.domain.seat.SeatRepository;
+import com.concert.domain.shared.TransactionRunner;
+
+import java.time.Clock;
+
+public final class GetSeatMapService implements GetSeatMapUseCase {
+
+    private final ConcertLookup concerts;
+    private final SeatRepository seats;
+    private final QueueGate gate;
+    private final TransactionRunner transactions;
+    private final Clock clock;
+
+    public GetSeatMapService(ConcertLookup concerts, SeatRepository seats, QueueGate gate,
+                             TransactionRunner transactions, Clock clock) {
+        this.concerts = concerts;
+        this.seats = seats;
+        this.gate = gate;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public SeatMap seatMap(SeatMapQuery query) {
+        QueueTokenId token = QueueGate.parse(query.concert().token());
+        Concert concert = concerts.require(query.concert().concertId());
+        gate.requireActive(token, query.concert().userId(), concert.id());
+        if (concert.schedules().stream().noneMatch(s -> s.id().equals(query.scheduleId()))) {
+            throw new ScheduleNotFoundException(concert.id(), query.scheduleId());
+        }
+        return new SeatMap(query.scheduleId(), clock.instant(),
+                transactions.readOnly(() -> seats.findBySchedule(query.scheduleId())));
+    }
+}

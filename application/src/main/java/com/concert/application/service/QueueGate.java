@@ -1,0 +1,58 @@
+package com.concert.application.service;
+
+import com.concert.domain.concert.ConcertId;
+import com.concert.domain.queue.QueueEntry;
+import com.concert.domain.queue.QueueStore;
+import com.concert.domain.queue.QueueToken;
+import com.concert.domain.queue.QueueTokenId;
+import com.concert.domain.queue.TokenInvalidException;
+import com.concert.domain.queue.TokenMissingException;
+import com.concert.domain.shared.UserId;
+
+import java.time.Clock;
+
+/**
+ * The check every use case behind the queue starts with: the caller presents a token of theirs, for this
+ * concert, that has been admitted and has not run out.
+ */
+public final class QueueGate {
+
+    private final QueueStore queue;
+    private final Clock clock;
+
+    public QueueGate(QueueStore queue, Clock clock) {
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    /**
+     * The token as presented, before anything else is looked up.
+     *
+     * @throws TokenMissingException when none was presented
+     * @throws TokenInvalidException when it is not even shaped like a token
+     */
+    public static QueueTokenId parse(String presented) {
+        if (presented == null || presented.isBlank()) {
+            throw new TokenMissingException();
+        }
+        return QueueTokenId.parse(presented.strip()).orElseThrow(TokenInvalidException::new);
+    }
+
+    /** The caller's entry for the token, however it stands. */
+    public QueueEntry find(QueueTokenId token, UserId user) {
+        return queue.find(token, user, clock.instant()).orElseThrow(TokenInvalidException::new);
+    }
+
+    /**
+     * @throws TokenInvalidException when the token is unknown, ended, another user's or another concert's
+     * @throws com.concert.domain.queue.TokenNotActiveException when it is still waiting
+     */
+    public QueueToken requireActive(QueueTokenId token, UserId user, ConcertId concert) {
+        if (!token.concertId().equals(concert)) {
+            throw new TokenInvalidException();
+        }
+        QueueToken found = find(token, user).token();
+        found.requireActiveFor(user, concert, clock.instant());
+        return found;
+    }
+}

@@ -1,0 +1,90 @@
+package com.concert.bootstrap.wiring;
+
+import com.concert.application.port.in.AdmitWaitingUsersUseCase;
+import com.concert.application.port.in.EnterQueueUseCase;
+import com.concert.application.port.in.GetBookableSchedulesUseCase;
+import com.concert.application.port.in.GetQueueStatusUseCase;
+import com.concert.application.port.in.GetSeatMapUseCase;
+import com.concert.application.port.in.LeaveQueueUseCase;
+import com.concert.application.service.AdmitWaitingUsersService;
+import com.concert.application.service.ConcertLookup;
+import com.concert.application.service.EnterQueueService;
+import com.concert.application.service.GetBookableSchedulesService;
+import com.concert.application.service.GetQueueStatusService;
+import com.concert.application.service.GetSeatMapService;
+import com.concert.application.service.LeaveQueueService;
+import com.concert.application.service.QueueGate;
+import com.concert.bootstrap.config.ConcertProperties;
+import com.concert.bootstrap.metrics.MicrometerQueueMetrics;
+import com.concert.bootstrap.queue.AdmissionScheduler;
+import com.concert.domain.queue.AdmissionPolicy;
+import com.concert.domain.queue.QueueMetrics;
+import com.concert.domain.queue.QueueStore;
+import com.concert.domain.seat.SeatRepository;
+import com.concert.domain.shared.Lease;
+import com.concert.domain.shared.TransactionRunner;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** The waiting queue and the reads behind it. */
+@Configuration(proxyBeanMethods = false)
+class QueueConfiguration {
+
+    @Bean
+    AdmissionPolicy admissionPolicy(ConcertProperties properties) {
+        ConcertProperties.Queue queue = properties.queue();
+        return new AdmissionPolicy(queue.admitInterval(), queue.admitBatchSize(), queue.maxActive(), queue.activeTtl());
+    }
+
+    @Bean
+    QueueGate queueGate(QueueStore queue, Clock clock) {
+        return new QueueGate(queue, clock);
+    }
+
+    @Bean
+    EnterQueueUseCase enterQueueUseCase(ConcertLookup concerts, QueueStore queue, AdmissionPolicy policy, Clock clock) {
+        return new EnterQueueService(concerts, queue, policy, new SecureRandom(), clock);
+    }
+
+    @Bean
+    GetQueueStatusUseCase getQueueStatusUseCase(QueueGate gate, AdmissionPolicy policy) {
+        return new GetQueueStatusService(gate, policy);
+    }
+
+    @Bean
+    LeaveQueueUseCase leaveQueueUseCase(QueueGate gate, QueueStore queue) {
+        return new LeaveQueueService(gate, queue);
+    }
+
+    @Bean
+    QueueMetrics queueMetrics(MeterRegistry registry) {
+        return new MicrometerQueueMetrics(registry);
+    }
+
+    @Bean
+    AdmitWaitingUsersUseCase admitWaitingUsersUseCase(QueueStore queue, Lease lease, QueueMetrics metrics,
+                                                      AdmissionPolicy policy, Clock clock) {
+        return new AdmitWaitingUsersService(queue, lease, metrics, policy, clock);
+    }
+
+    @Bean
+    AdmissionScheduler admissionScheduler(AdmitWaitingUsersUseCase admission, AdmissionPolicy policy) {
+        return new AdmissionScheduler(admission, policy.interval());
+    }
+
+    @Bean
+    GetBookableSchedulesUseCase getBookableSchedulesUseCase(ConcertLookup concerts, SeatRepository seats, QueueGate gate,
+                                                            TransactionRunner transactions, Clock clock) {
+        return new GetBookableSchedulesService(concerts, seats, gate, transactions, clock);
+    }
+
+    @Bean
+    GetSeatMapUseCase getSeatMapUseCase(ConcertLookup concerts, SeatRepository seats, QueueGate gate,
+                                        TransactionRunner transactions, Clock clock) {
+        return new GetSeatMapService(concerts, seats, gate, transactions, clock);
+    }
+}
