@@ -55,6 +55,24 @@ final class AdminClient {
         return (int) Math.max(0, missing);
     }
 
+    /** Creates one concert, bookable since yesterday, with one performance of {@code seats} seats; returns its id. */
+    long createBookableConcert(String title, int seats) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String body = """
+                {"title":"%s","venue":"Load Hall","schedules":[
+                 {"performanceAt":"%s","bookingOpensAt":"%s","sections":[{"grade":"R","price":100000,"seats":%d}]}]}"""
+                .formatted(title, now.plus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)), seats);
+        String created = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/admin/concerts"))
+                .header("Content-Type", "application/json")
+                .header("X-Admin-Key", adminKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body)), 201);
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(created);
+        if (!id.find()) {
+            throw new IllegalStateException("no id in " + created);
+        }
+        return Long.parseLong(id.group(1));
+    }
+
     private String send(HttpRequest.Builder request, int expectedStatus) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),

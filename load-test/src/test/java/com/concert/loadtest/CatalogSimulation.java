@@ -28,9 +28,7 @@ public class CatalogSimulation extends Simulation {
     private final double rate = LoadTestSettings.rate(3_000);
     private final Duration duration = LoadTestSettings.duration(Duration.ofSeconds(30));
 
-    private final HttpProtocolBuilder protocol = http.baseUrl(LoadTestSettings.baseUrl())
-            .acceptHeader("application/json")
-            .shareConnections();
+    private final HttpProtocolBuilder protocol = LoadTestSettings.protocol();
 
     private final ScenarioBuilder concertList = scenario("concert list")
             .exec(http("GET /api/v1/concerts")

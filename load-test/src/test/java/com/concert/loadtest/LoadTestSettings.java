@@ -1,5 +1,8 @@
 package com.concert.loadtest;
 
+import io.gatling.javaapi.http.HttpDsl;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
 import java.time.Duration;
 
 /**
@@ -24,9 +27,9 @@ final class LoadTestSettings {
         return Boolean.getBoolean("smoke");
     }
 
-    /** Arrivals per second: the given default, or {@code -Drate}; 20 in a smoke run. */
+    /** Arrivals per second: the given default, or {@code -Drate}; 100 in a smoke run. */
     static double rate(double defaultRate) {
-        return smoke() ? 20 : Double.parseDouble(System.getProperty("rate", Double.toString(defaultRate)));
+        return smoke() ? 100 : Double.parseDouble(System.getProperty("rate", Double.toString(defaultRate)));
     }
 
     /** How long the load lasts: the given default, or {@code -Dseconds}; 3 seconds in a smoke run. */
@@ -36,6 +39,23 @@ final class LoadTestSettings {
         }
         String seconds = System.getProperty("seconds");
         return seconds == null ? defaultDuration : Duration.ofSeconds(Long.parseLong(seconds));
+    }
+
+    /**
+     * HTTP as a load balancer in front of the service would speak it: each virtual user keeps one keep-alive
+     * connection. Simulations drive load from a bounded number of virtual users (throttled to the arrival rate
+     * they model) rather than opening a socket per arriving fan, which on one machine exhausts file handles and
+     * ports long before the service is saturated.
+     */
+    static HttpProtocolBuilder protocol() {
+        return HttpDsl.http.baseUrl(baseUrl())
+                .acceptHeader("application/json")
+                .maxConnectionsPerHost(1);
+    }
+
+    /** Virtual users (and so connections) that carry an arrival-rate phase ({@code -Dclients}, default 400). */
+    static int clients() {
+        return Integer.getInteger("clients", 400);
     }
 
     /** Failed requests above this percentage fail the run ({@code -DmaxFailedPercent}, default 1). */

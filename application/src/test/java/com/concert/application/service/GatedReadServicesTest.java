@@ -1,6 +1,7 @@
 package com.concert.application.service;
 
 import com.concert.application.fake.DirectTransactionRunner;
+import com.concert.application.fake.InMemoryConcertCatalog;
 import com.concert.application.fake.InMemoryConcertRepository;
 import com.concert.application.fake.InMemoryQueueStore;
 import com.concert.application.fake.InMemorySeatRepository;
@@ -48,7 +49,7 @@ class GatedReadServicesTest {
     private final InMemoryConcertRepository concerts = new InMemoryConcertRepository();
     private final InMemorySeatRepository seats = new InMemorySeatRepository();
     private final InMemoryQueueStore queue = new InMemoryQueueStore();
-    private final ConcertLookup lookup = new ConcertLookup(concerts, transactions);
+    private final ConcertLookup lookup = new ConcertLookup(new InMemoryConcertCatalog(concerts));
     private final QueueGate gate = new QueueGate(queue, clock);
     private final GetBookableSchedulesService schedules =
             new GetBookableSchedulesService(lookup, seats, gate, transactions, clock);

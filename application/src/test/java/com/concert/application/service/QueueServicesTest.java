@@ -1,6 +1,6 @@
 package com.concert.application.service;
 
-import com.concert.application.fake.DirectTransactionRunner;
+import com.concert.application.fake.InMemoryConcertCatalog;
 import com.concert.application.fake.FakeLease;
 import com.concert.application.fake.InMemoryConcertRepository;
 import com.concert.application.fake.InMemoryQueueStore;
@@ -44,7 +44,7 @@ class QueueServicesTest {
     private final InMemoryQueueStore queue = new InMemoryQueueStore();
     private final FakeLease lease = new FakeLease();
     private final List<AdmissionResult> recorded = new ArrayList<>();
-    private final ConcertLookup lookup = new ConcertLookup(concerts, new DirectTransactionRunner());
+    private final ConcertLookup lookup = new ConcertLookup(new InMemoryConcertCatalog(concerts));
     private final QueueGate gate = new QueueGate(queue, clock);
     private final EnterQueueService enter = new EnterQueueService(lookup, queue, POLICY, new SecureRandom(), clock);
     private final GetQueueStatusService status = new GetQueueStatusService(gate, POLICY);

@@ -17,6 +17,7 @@ import com.concert.application.service.QueueGate;
 import com.concert.bootstrap.config.ConcertProperties;
 import com.concert.bootstrap.metrics.MicrometerQueueMetrics;
 import com.concert.bootstrap.queue.AdmissionScheduler;
+import com.concert.bootstrap.queue.StripedSecureRandom;
 import com.concert.domain.queue.AdmissionPolicy;
 import com.concert.domain.queue.QueueMetrics;
 import com.concert.domain.queue.QueueStore;
@@ -27,7 +28,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 
 /** The waiting queue and the reads behind it. */
@@ -47,7 +47,7 @@ class QueueConfiguration {
 
     @Bean
     EnterQueueUseCase enterQueueUseCase(ConcertLookup concerts, QueueStore queue, AdmissionPolicy policy, Clock clock) {
-        return new EnterQueueService(concerts, queue, policy, new SecureRandom(), clock);
+        return new EnterQueueService(concerts, queue, policy, new StripedSecureRandom(16), clock);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import com.concert.application.service.ConcertLookup;
 import com.concert.application.service.CreateConcertService;
 import com.concert.application.service.GetConcertService;
 import com.concert.application.service.ListBookableConcertsService;
+import com.concert.domain.concert.ConcertCatalog;
 import com.concert.domain.concert.ConcertRepository;
 import com.concert.domain.shared.TransactionRunner;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +31,8 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    ConcertLookup concertLookup(ConcertRepository concerts, TransactionRunner transactions) {
-        return new ConcertLookup(concerts, transactions);
+    ConcertLookup concertLookup(ConcertCatalog catalog) {
+        return new ConcertLookup(catalog);
     }
 
     @Bean

@@ -13,7 +13,7 @@ import java.util.random.RandomGenerator;
  * the concert it was issued for, so that the service finds the concert's queue from the token alone. Clients
  * treat it as opaque; changing any character yields a token that names nothing.
  */
-public record QueueTokenId(String value) {
+public final class QueueTokenId {
 
     private static final String PREFIX = "q_";
     private static final int RANDOM_BYTES = 16;
@@ -21,19 +21,24 @@ public record QueueTokenId(String value) {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    public QueueTokenId {
+    private final String value;
+    private final ConcertId concertId;
+
+    public QueueTokenId(String value) {
         Objects.requireNonNull(value, "value");
         if (!isWellFormed(value)) {
             throw new IllegalArgumentException("not a queue token");
         }
+        this.value = value;
+        this.concertId = new ConcertId(concertOf(value));
     }
 
     /** A new token for {@code concert}, its randomness drawn from {@code random} (a SecureRandom in service). */
     public static QueueTokenId generate(ConcertId concert, RandomGenerator random) {
+        byte[] randomPart = new byte[RANDOM_BYTES];
+        random.nextBytes(randomPart);
         byte[] bytes = new byte[RANDOM_BYTES + Long.BYTES];
-        for (int i = 0; i < RANDOM_BYTES; i++) {
-            bytes[i] = (byte) random.nextInt(256);
-        }
+        System.arraycopy(randomPart, 0, bytes, 0, RANDOM_BYTES);
         ByteBuffer.wrap(bytes, RANDOM_BYTES, Long.BYTES).putLong(concert.value());
         return new QueueTokenId(PREFIX + ENCODER.encodeToString(bytes));
     }
@@ -64,7 +69,21 @@ public record QueueTokenId(String value) {
 
     /** The concert this token was issued for. */
     public ConcertId concertId() {
-        return new ConcertId(concertOf(value));
+        return concertId;
+    }
+
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof QueueTokenId token && token.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
     }
 
     @Override

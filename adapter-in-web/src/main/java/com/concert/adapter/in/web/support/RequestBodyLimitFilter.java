@@ -28,12 +28,15 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limitBytes) {
+        long declared = request.getContentLengthLong();
+        if (declared > limitBytes) {
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
                     "The request body is larger than " + limitBytes + " bytes");
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limitBytes), response);
+        // a declared length is enforced by the container; only a body of unknown length needs counting
+        boolean unknownLength = declared < 0 && request.getHeader("Transfer-Encoding") != null;
+        chain.doFilter(unknownLength ? new LimitedRequest(request, limitBytes) : request, response);
     }
 
     /** Thrown while reading a body that turns out larger than the limit. */

@@ -1,0 +1,22 @@
+package com.concert.application.fake;
+
+import com.concert.domain.concert.Concert;
+import com.concert.domain.concert.ConcertCatalog;
+import com.concert.domain.concert.ConcertId;
+
+import java.util.Optional;
+
+/** The catalog straight from an in-memory repository. */
+public final class InMemoryConcertCatalog implements ConcertCatalog {
+
+    private final InMemoryConcertRepository concerts;
+
+    public InMemoryConcertCatalog(InMemoryConcertRepository concerts) {
+        this.concerts = concerts;
+    }
+
+    @Override
+    public Optional<Concert> find(ConcertId id) {
+        return concerts.findById(id);
+    }
+}

@@ -1,0 +1,140 @@
+package com.concert.loadtest;
+
+import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.pace;
+import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.core.CoreDsl.feed;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * The waiting queue under load, in phases of one run so that every figure shares the same machine state:
+ * <ol>
+ *     <li>warm-up (not counted in the comparison);</li>
+ *     <li>capacity, one endpoint at a time, {@code -Dconcurrency} (64) clients each sending back to back for
+ *     {@code -DphaseSeconds} (20): {@code GET /actuator/health/liveness}, then queue entry (each request a new
+ *     user), then status polling (each client polling its own token);</li>
+ *     <li>arrivals at the original design's rate, {@code -Drate} (3,000) new users per second for
+ *     {@code -Dseconds} (30), each entering and polling once; carried by {@code -Dclients} (400) connections,
+ *     each paced to start a new fan every {@code clients / rate} seconds; errors here fail the run;</li>
+ *     <li>beyond: twice that rate for half as long, reported but not asserted.</li>
+ * </ol>
+ * {@code -Dphases=capacity,arrivals,beyond} picks phases (all by default). Throughput per capacity phase is its request count divided by the phase length (see docs/benchmarks.md).
+ *
+ * <pre>./mvnw -pl load-test gatling:test -Dgatling.simulationClass=com.concert.loadtest.QueueSimulation</pre>
+ */
+public class QueueSimulation extends Simulation {
+
+    private static final AtomicLong USERS = new AtomicLong(Instant.now().getEpochSecond() * 10_000);
+    private static volatile long concertId;
+
+    private final int concurrency = Integer.getInteger("concurrency", 64);
+    private final Duration phase = LoadTestSettings.smoke() ? Duration.ofSeconds(2)
+            : Duration.ofSeconds(Long.getLong("phaseSeconds", 20));
+    private final double rate = LoadTestSettings.rate(3_000);
+    private final Duration arrivalsFor = LoadTestSettings.duration(Duration.ofSeconds(30));
+
+    private final Iterator<Map<String, Object>> users =
+            Stream.generate(() -> Map.<String, Object>of("userId", USERS.incrementAndGet())).iterator();
+
+    private final HttpProtocolBuilder protocol = LoadTestSettings.protocol();
+
+    private static ChainBuilder enter(String name) {
+        return exec(http(name)
+                .post(session -> "/api/v1/concerts/" + concertId + "/queue")
+                .header("X-User-Id", "#{userId}")
+                .check(status().in(200, 201))
+                .check(jsonPath("$.token").saveAs("token")));
+    }
+
+    private static ChainBuilder poll(String name) {
+        return exec(http(name)
+                .get("/api/v1/queue/status")
+                .header("X-User-Id", "#{userId}")
+                .header("X-Queue-Token", "#{token}")
+                .check(status().is(200)));
+    }
+
+    private final ScenarioBuilder warmUp = scenario("warm-up")
+            .during(phase).on(feed(users).exec(enter("warm-up: enter")).exec(poll("warm-up: status"))
+                    .exec(http("warm-up: liveness").get("/actuator/health/liveness")));
+
+    private final ScenarioBuilder livenessCapacity = scenario("capacity: liveness")
+            .during(phase).on(exec(http("capacity: liveness").get("/actuator/health/liveness").check(status().is(200))));
+
+    private final ScenarioBuilder entryCapacity = scenario("capacity: enter")
+            .during(phase).on(feed(users).exec(enter("capacity: enter")));
+
+    private final ScenarioBuilder statusCapacity = scenario("capacity: status")
+            .feed(users).exec(enter("capacity: status setup"))
+            .during(phase).on(poll("capacity: status"));
+
+    /**
+     * Each iteration is a new fan: enter, then poll once, as a waiting page would. Every client starts an
+     * iteration at most once per {@code pace}, so that the clients together carry {@code clients / pace} arrivals
+     * per second while the service keeps up; when it does not, fewer arrive, and the count shows it.
+     */
+    private ScenarioBuilder arrivals(String name, Duration length, double perSecond) {
+        Duration pace = Duration.ofNanos((long) (LoadTestSettings.clients() * 1e9 / perSecond));
+        return scenario(name).during(length).on(pace(pace).feed(users)
+                .exec(enter(name + ": enter"))
+                .exec(poll(name + ": status")));
+    }
+
+    @Override
+    public void before() {
+        concertId = new AdminClient(LoadTestSettings.baseUrl(), LoadTestSettings.adminKey()).createBookableConcert(
+                "Queue load test " + Instant.now(), 50);
+        System.out.printf("QueueSimulation: concert %d; capacity phases of %s with %d clients; arrivals %.0f/s for %s%n",
+                concertId, phase, concurrency, rate, arrivalsFor);
+    }
+
+    {
+        List<PopulationBuilder> phases = new ArrayList<>();
+        Set<String> selected = Set.of(System.getProperty("phases", "capacity,arrivals,beyond").split(","));
+        phases.add(warmUp.injectOpen(atOnceUsers(concurrency)));
+        if (selected.contains("capacity")) {
+            phases.add(livenessCapacity.injectOpen(atOnceUsers(concurrency)));
+            phases.add(entryCapacity.injectOpen(atOnceUsers(concurrency)));
+            phases.add(statusCapacity.injectOpen(atOnceUsers(concurrency)));
+        }
+        if (selected.contains("arrivals")) {
+            phases.add(arrivals("arrivals", arrivalsFor, rate).injectOpen(atOnceUsers(LoadTestSettings.clients())));
+        }
+        if (selected.contains("beyond")) {
+            phases.add(arrivals("beyond", arrivalsFor.dividedBy(2), 2 * rate)
+                    .injectOpen(atOnceUsers(LoadTestSettings.clients())));
+        }
+        PopulationBuilder chain = phases.getLast();
+        for (int i = phases.size() - 2; i >= 0; i--) {
+            chain = phases.get(i).andThen(chain);
+        }
+        List<Assertion> assertions = new ArrayList<>();
+        for (String request : List.of("capacity: enter", "capacity: status", "arrivals: enter", "arrivals: status")) {
+            if (selected.contains(request.substring(0, request.indexOf(':')))) {
+                assertions.add(details(request).failedRequests().percent().lte(LoadTestSettings.maxFailedPercent()));
+            }
+        }
+        setUp(chain).protocols(protocol).assertions(assertions);
+    }
+}
