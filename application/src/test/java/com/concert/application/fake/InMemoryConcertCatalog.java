@@ -3,6 +3,7 @@ package com.concert.application.fake;
 import com.concert.domain.concert.Concert;
 import com.concert.domain.concert.ConcertCatalog;
 import com.concert.domain.concert.ConcertId;
+import com.concert.domain.concert.ScheduleId;
 
 import java.util.Optional;
 
@@ -18,5 +19,10 @@ public final class InMemoryConcertCatalog implements ConcertCatalog {
     @Override
     public Optional<Concert> find(ConcertId id) {
         return concerts.findById(id);
+    }
+
+    @Override
+    public Optional<Concert> findBySchedule(ScheduleId schedule) {
+        return concerts.findConcertOf(schedule).flatMap(concerts::findById);
     }
 }

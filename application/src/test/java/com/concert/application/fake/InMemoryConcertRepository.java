@@ -46,6 +46,14 @@ public final class InMemoryConcertRepository implements ConcertRepository {
     }
 
     @Override
+    public Optional<ConcertId> findConcertOf(ScheduleId schedule) {
+        return concerts.values().stream()
+                .filter(c -> c.schedules().stream().anyMatch(s -> s.id().equals(schedule)))
+                .map(Concert::id)
+                .findFirst();
+    }
+
+    @Override
     public Page<ConcertSummary> findBookable(Instant now, PageRequest page) {
         List<ConcertSummary> bookable = concerts.values().stream()
                 .filter(c -> c.isBookableAt(now))

@@ -12,4 +12,7 @@ public interface ConcertCatalog {
 
     /** The concert with all of its schedules; runs outside any caller's transaction. */
     Optional<Concert> find(ConcertId id);
+
+    /** The concert that has this schedule, with all of its schedules. */
+    Optional<Concert> findBySchedule(ScheduleId schedule);
 }

@@ -21,6 +21,9 @@ public interface ConcertRepository {
     /** The concert with all of its schedules. */
     Optional<Concert> findById(ConcertId id);
 
+    /** The concert a schedule belongs to. */
+    Optional<ConcertId> findConcertOf(ScheduleId schedule);
+
     /**
      * The concerts bookable at {@code now} (see {@link Concert#isBookableAt}), earliest first performance
      * first, ties broken by id: a stable order, so that paging through a listing that does not change

@@ -51,6 +51,17 @@ public abstract class ConcertRepositoryContract {
     }
 
     @Test
+    void findConcertOf_namesTheConcertOfASchedule() {
+        Instant era = newEra();
+        Concert created = create(concert().schedule(era.plus(DAY), era, 5).schedule(era.plus(DAY.multipliedBy(2)), era, 5).build());
+
+        for (Schedule schedule : created.schedules()) {
+            assertThat(transactions().readOnly(() -> repository().findConcertOf(schedule.id()))).contains(created.id());
+        }
+        assertThat(transactions().readOnly(() -> repository().findConcertOf(new ScheduleId(Long.MAX_VALUE)))).isEmpty();
+    }
+
+    @Test
     void findById_ofAnUnknownConcert_isEmpty() {
         assertThat(transactions().readOnly(() -> repository().findById(new ConcertId(Long.MAX_VALUE)))).isEmpty();
     }

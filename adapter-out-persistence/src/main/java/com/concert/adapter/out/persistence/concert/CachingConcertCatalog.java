@@ -4,6 +4,7 @@ import com.concert.domain.concert.Concert;
 import com.concert.domain.concert.ConcertCatalog;
 import com.concert.domain.concert.ConcertId;
 import com.concert.domain.concert.ConcertRepository;
+import com.concert.domain.concert.ScheduleId;
 import com.concert.domain.shared.TransactionRunner;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -36,8 +37,20 @@ class CachingConcertCatalog implements ConcertCatalog {
         this.transactions = transactions;
     }
 
+    private final Cache<ScheduleId, ConcertId> concertOfSchedule = Caffeine.newBuilder()
+            .maximumSize(MAX_CONCERTS * 4L)
+            .expireAfterWrite(KEEP_FOR)
+            .build();
+
     @Override
     public Optional<Concert> find(ConcertId id) {
         return Optional.ofNullable(cache.get(id, key -> transactions.readOnly(() -> concerts.findById(key)).orElse(null)));
+    }
+
+    @Override
+    public Optional<Concert> findBySchedule(ScheduleId schedule) {
+        ConcertId concert = concertOfSchedule.get(schedule,
+                key -> transactions.readOnly(() -> concerts.findConcertOf(key)).orElse(null));
+        return concert == null ? Optional.empty() : find(concert);
     }
 }

@@ -6,6 +6,7 @@ import com.concert.domain.concert.ConcertId;
 import com.concert.domain.concert.ConcertRepository;
 import com.concert.domain.concert.ConcertSummary;
 import com.concert.domain.concert.ScheduleDraft;
+import com.concert.domain.concert.ScheduleId;
 import com.concert.domain.concert.Section;
 import com.concert.domain.shared.Page;
 import com.concert.domain.shared.PageRequest;
@@ -73,6 +74,12 @@ class JpaConcertRepository implements ConcertRepository {
     @Override
     public Optional<Concert> findById(ConcertId id) {
         return concerts.findWithSchedules(id.value()).map(mapper::toConcert);
+    }
+
+    @Override
+    public Optional<ConcertId> findConcertOf(ScheduleId schedule) {
+        return jdbc.queryForList("SELECT concert_id FROM concert_schedule WHERE id = ?", Long.class, schedule.value())
+                .stream().findFirst().map(ConcertId::new);
     }
 
     @Override

@@ -109,14 +109,16 @@ class SchemaConstraintsIT extends PersistenceIT {
     @Test
     void aReservationIsPaidAtMostOnce_andItsPointsUsedAtMostOnce() {
         long reservation = reservation(7, "CONFIRMED");
-        jdbc.update("INSERT INTO payment (reservation_id, user_id, amount, paid_at) VALUES (?, 7, 150000, ?)", reservation, at(NOW));
+        jdbc.update("INSERT INTO payment (reservation_id, user_id, amount, balance_after, paid_at) VALUES (?, 7, 150000, 0, ?)",
+                reservation, at(NOW));
         jdbc.update("INSERT INTO wallet (user_id, balance, updated_at) VALUES (7, 0, ?)", at(NOW));
         jdbc.update("""
                 INSERT INTO point_history (user_id, type, amount, balance_after, reservation_id, created_at)
                 VALUES (7, 'USE', 150000, 0, ?, ?)""", reservation, at(NOW));
 
         assertThatThrownBy(() -> jdbc.update(
-                "INSERT INTO payment (reservation_id, user_id, amount, paid_at) VALUES (?, 7, 150000, ?)", reservation, at(NOW)))
+                "INSERT INTO payment (reservation_id, user_id, amount, balance_after, paid_at) VALUES (?, 7, 150000, 0, ?)",
+                reservation, at(NOW)))
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("uq_payment_reservation");
         assertThatThrownBy(() -> jdbc.update("""
@@ -129,8 +131,8 @@ class SchemaConstraintsIT extends PersistenceIT {
     @Test
     void anIdempotencyKeyIsUniquePerUser_andWellFormed() {
         String insert = """
-                INSERT INTO idempotency_record (user_id, idempotency_key, request_hash, response_status, response_body, created_at)
-                VALUES (?, ?, 'h', 200, '{}', ?)""";
+                INSERT INTO idempotency_record (user_id, idempotency_key, request_hash, result, created_at)
+                VALUES (?, ?, 'h', '42', ?)""";
         jdbc.update(insert, 7, "key-1", at(NOW));
         jdbc.update(insert, 8, "key-1", at(NOW));
 

@@ -47,13 +47,12 @@ class JdbcSeatRepositoryIT extends PersistenceIT {
                 .build()));
         ScheduleId first = concert.schedules().get(0).id();
         ScheduleId second = concert.schedules().get(1).id();
-        long reservation = jdbc.queryForObject("""
-                INSERT INTO reservation (user_id, concert_id, schedule_id, status, seat_count, total_price, created_at, expires_at, ended_at)
-                VALUES (1, ?, ?, 'CONFIRMED', 1, 1, ?, ?, ?) RETURNING id""", Long.class,
-                concert.id().value(), first.value(), Timestamp.from(now), Timestamp.from(now.plusSeconds(300)), Timestamp.from(now));
-        hold(first, 1, "SOLD", reservation, null);
-        hold(first, 2, "HELD", reservation, now.plusSeconds(60));
-        hold(first, 3, "HELD", reservation, now.minusSeconds(1));
+        long confirmed = reservation(concert, first, "CONFIRMED", now, now.plusSeconds(300));
+        long live = reservation(concert, first, "HELD", now, now.plusSeconds(60));
+        long runOut = reservation(concert, first, "HELD", now.minusSeconds(301), now.minusSeconds(1));
+        hold(first, 1, "SOLD", confirmed, null);
+        hold(first, 2, "HELD", live, now.plusSeconds(60));
+        hold(first, 3, "HELD", runOut, now.minusSeconds(1));
 
         List<Seat> map = seats.findBySchedule(first);
         Map<ScheduleId, Integer> available = seats.countAvailable(List.of(first, second), now);
@@ -66,6 +65,13 @@ class JdbcSeatRepositoryIT extends PersistenceIT {
         assertThat(available).containsEntry(first, 3).containsEntry(second, 4);
         assertThat(seats.countAvailable(List.of(new ScheduleId(Long.MAX_VALUE)), now))
                 .containsEntry(new ScheduleId(Long.MAX_VALUE), 0);
+    }
+
+    private long reservation(Concert concert, ScheduleId schedule, String status, Instant createdAt, Instant expiresAt) {
+        return jdbc.queryForObject("""
+                INSERT INTO reservation (user_id, concert_id, schedule_id, status, seat_count, total_price, created_at, expires_at, ended_at)
+                VALUES (1, ?, ?, ?, 1, 1, ?, ?, ?) RETURNING id""", Long.class, concert.id().value(), schedule.value(), status,
+                Timestamp.from(createdAt), Timestamp.from(expiresAt), status.equals("HELD") ? null : Timestamp.from(createdAt));
     }
 
     private void hold(ScheduleId schedule, int number, String status, long reservation, Instant until) {

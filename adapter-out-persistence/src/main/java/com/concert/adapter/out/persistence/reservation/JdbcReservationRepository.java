@@ -1,0 +1,233 @@
+package com.concert.adapter.out.persistence.reservation;
+
+import com.concert.domain.concert.ConcertId;
+import com.concert.domain.concert.ScheduleId;
+import com.concert.domain.reservation.HoldRequest;
+import com.concert.domain.reservation.Reservation;
+import com.concert.domain.reservation.ReservationId;
+import com.concert.domain.reservation.ReservationRepository;
+import com.concert.domain.reservation.ReservationStatus;
+import com.concert.domain.reservation.ReservedSeat;
+import com.concert.domain.reservation.SeatLimitExceededException;
+import com.concert.domain.reservation.SeatUnavailableException;
+import com.concert.domain.seat.SeatId;
+import com.concert.domain.seat.SeatNotFoundException;
+import com.concert.domain.shared.Page;
+import com.concert.domain.shared.PageRequest;
+import com.concert.domain.shared.UserId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reservations in plain SQL: every change is a conditional statement whose row count says whether it
+ * happened, never a read followed by a write. See ADR 6 for the locking order that keeps holds free of
+ * deadlocks.
+ */
+@Component
+class JdbcReservationRepository implements ReservationRepository {
+
+    /** Serialises one user's holds on one schedule, so that two concurrent holds cannot both pass the limit. */
+    private static final String LOCK_USER_SCHEDULE =
+            "SELECT pg_advisory_xact_lock(hashtextextended('hold:' || ? || ':' || ?, 0))";
+
+    private static final String SEATS_OWNED = """
+            SELECT coalesce(sum(seat_count), 0) FROM reservation
+            WHERE user_id = ? AND schedule_id = ? AND (status = 'CONFIRMED' OR (status = 'HELD' AND expires_at > ?))""";
+
+    /** Ends the run-out holds on the requested seats, and frees their other seats too. */
+    private static final String EXPIRE_STALE_HOLDERS = """
+            WITH stale AS (
+                UPDATE reservation SET status = 'EXPIRED', ended_at = ?
+                WHERE id IN (SELECT r.id FROM reservation r
+                             WHERE r.status = 'HELD' AND r.expires_at <= ?
+                               AND r.id IN (SELECT reservation_id FROM seat
+                                            WHERE id = ANY (?) AND status = 'HELD' AND hold_until <= ?)
+                             ORDER BY r.id FOR UPDATE)
+                RETURNING id)
+            UPDATE seat SET status = 'AVAILABLE', reservation_id = NULL, hold_until = NULL
+            WHERE reservation_id IN (SELECT id FROM stale) AND status = 'HELD' AND NOT (id = ANY (?))""";
+
+    private static final String INSERT_RESERVATION = """
+            INSERT INTO reservation (user_id, concert_id, schedule_id, status, seat_count, total_price, created_at, expires_at)
+            VALUES (?, ?, ?, 'HELD', ?, 1, ?, ?) RETURNING id""";
+
+    /**
+     * The hold itself: one statement over the requested seats, locked in ascending id order, taking only those
+     * available or whose hold has run out.
+     */
+    private static final String HOLD_SEATS = """
+            UPDATE seat SET status = 'HELD', reservation_id = ?, hold_until = ?
+            WHERE id IN (SELECT id FROM seat WHERE schedule_id = ? AND id = ANY (?) ORDER BY id FOR UPDATE)
+              AND (status = 'AVAILABLE' OR (status = 'HELD' AND hold_until <= ?))
+            RETURNING id, seat_number, grade, price""";
+
+    private static final String SELECT_RESERVATION = """
+            SELECT r.id, r.user_id, r.concert_id, r.schedule_id, r.status, r.created_at, r.expires_at, r.ended_at,
+                   s.id AS seat_id, s.seat_number, s.grade, s.price
+            FROM reservation r
+            JOIN reservation_seat rs ON rs.reservation_id = r.id
+            JOIN seat s ON s.id = rs.seat_id
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    JdbcReservationRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Reservation hold(HoldRequest request, Instant now, Duration holdTtl, int maxSeatsPerUser) {
+        long user = request.userId().value();
+        long schedule = request.scheduleId().value();
+        Long[] seatIds = request.seatIds().stream().map(SeatId::value).toArray(Long[]::new);
+        Timestamp at = Timestamp.from(now);
+        Timestamp until = Timestamp.from(now.plus(holdTtl));
+
+        jdbc.query(LOCK_USER_SCHEDULE, rs -> null, Long.toString(user), Long.toString(schedule));
+        int owned = jdbc.queryForObject(SEATS_OWNED, Integer.class, user, schedule, at);
+        if (owned + seatIds.length > maxSeatsPerUser) {
+            throw new SeatLimitExceededException(maxSeatsPerUser, owned);
+        }
+        jdbc.update(EXPIRE_STALE_HOLDERS, at, at, seatIds, at, seatIds);
+        long reservationId = jdbc.queryForObject(INSERT_RESERVATION, Long.class, user, request.concertId().value(),
+                schedule, seatIds.length, at, until);
+        List<ReservedSeat> held = jdbc.query(HOLD_SEATS, (rs, row) -> new ReservedSeat(new SeatId(rs.getLong("id")),
+                rs.getInt("seat_number"), rs.getString("grade"), rs.getLong("price")),
+                reservationId, until, schedule, seatIds, at);
+        if (held.size() != seatIds.length) {
+            throw refusal(request, held);
+        }
+        long total = held.stream().mapToLong(ReservedSeat::price).sum();
+        jdbc.update("UPDATE reservation SET total_price = ? WHERE id = ?", total, reservationId);
+        jdbc.update("""
+                INSERT INTO reservation_seat (reservation_id, seat_id, schedule_id, reservation_status)
+                SELECT ?, seat_id, ?, 'HELD' FROM unnest(?::bigint[]) AS seat_id""", reservationId, schedule, seatIds);
+        return new Reservation(new ReservationId(reservationId), request.userId(), request.concertId(),
+                request.scheduleId(), held, ReservationStatus.HELD, now, now.plus(holdTtl), null);
+    }
+
+    /** Why a hold got fewer seats than it asked for; the caller's transaction rolls back what it did. */
+    private RuntimeException refusal(HoldRequest request, List<ReservedSeat> held) {
+        Set<Long> existing = new HashSet<>(jdbc.queryForList("SELECT id FROM seat WHERE schedule_id = ? AND id = ANY (?)",
+                Long.class, request.scheduleId().value(),
+                request.seatIds().stream().map(SeatId::value).toArray(Long[]::new)));
+        List<SeatId> missing = request.seatIds().stream().filter(id -> !existing.contains(id.value())).toList();
+        if (!missing.isEmpty()) {
+            return new SeatNotFoundException(request.scheduleId(), missing);
+        }
+        Set<SeatId> got = new HashSet<>(held.stream().map(ReservedSeat::id).toList());
+        return new SeatUnavailableException(request.seatIds().stream().filter(id -> !got.contains(id)).toList());
+    }
+
+    @Override
+    public Optional<Reservation> findById(ReservationId id) {
+        List<Reservation> found = assemble(jdbc.query(SELECT_RESERVATION + " WHERE r.id = ?", ROW, id.value()));
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public Page<Reservation> findByUser(UserId user, PageRequest page) {
+        long total = jdbc.queryForObject("SELECT count(*) FROM reservation WHERE user_id = ?", Long.class, user.value());
+        List<Reservation> items = assemble(jdbc.query(SELECT_RESERVATION + """
+                 WHERE r.id IN (SELECT id FROM reservation WHERE user_id = ?
+                                ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?)
+                ORDER BY r.created_at DESC, r.id DESC""", ROW, user.value(), page.size(), page.offset()));
+        return Page.of(items, page, total);
+    }
+
+    @Override
+    public Optional<Reservation> confirm(ReservationId id, UserId user, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        List<Integer> confirmed = jdbc.queryForList("""
+                UPDATE reservation SET status = 'CONFIRMED', ended_at = ?
+                WHERE id = ? AND user_id = ? AND status = 'HELD' AND expires_at > ?
+                RETURNING seat_count""", Integer.class, at, id.value(), user.value(), at);
+        if (confirmed.isEmpty()) {
+            return Optional.empty();
+        }
+        int sold = jdbc.update("UPDATE seat SET status = 'SOLD', hold_until = NULL WHERE reservation_id = ? AND status = 'HELD'",
+                id.value());
+        if (sold != confirmed.getFirst()) {
+            // a confirmed reservation must own every one of its seats; anything else is a bug, and rolls back
+            throw new IllegalStateException("reservation " + id + " holds " + confirmed.getFirst()
+                    + " seats but " + sold + " were still held for it");
+        }
+        return findById(id);
+    }
+
+    @Override
+    public boolean cancel(ReservationId id, UserId user, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        int cancelled = jdbc.update("""
+                UPDATE reservation SET status = 'CANCELLED', ended_at = ?
+                WHERE id = ? AND user_id = ? AND status = 'HELD' AND expires_at > ?""", at, id.value(), user.value(), at);
+        if (cancelled == 0) {
+            return false;
+        }
+        release(List.of(id.value()));
+        return true;
+    }
+
+    @Override
+    public int expireDue(Instant now, int limit) {
+        Timestamp at = Timestamp.from(now);
+        List<Long> expired = jdbc.queryForList("""
+                UPDATE reservation SET status = 'EXPIRED', ended_at = ?
+                WHERE id IN (SELECT id FROM reservation WHERE status = 'HELD' AND expires_at <= ?
+                             ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING id""", Long.class, at, at, limit);
+        if (!expired.isEmpty()) {
+            release(expired);
+        }
+        return expired.size();
+    }
+
+    private void release(List<Long> reservations) {
+        jdbc.update("""
+                UPDATE seat SET status = 'AVAILABLE', reservation_id = NULL, hold_until = NULL
+                WHERE reservation_id = ANY (?) AND status = 'HELD'""", (Object) reservations.toArray(Long[]::new));
+    }
+
+    private record Row(long id, long userId, long concertId, long scheduleId, ReservationStatus status,
+                       Instant createdAt, Instant expiresAt, Instant endedAt, ReservedSeat seat) {
+    }
+
+    private static final org.springframework.jdbc.core.RowMapper<Row> ROW = JdbcReservationRepository::row;
+
+    private static Row row(ResultSet rs, int rowNumber) throws SQLException {
+        Timestamp ended = rs.getTimestamp("ended_at");
+        return new Row(rs.getLong("id"), rs.getLong("user_id"), rs.getLong("concert_id"), rs.getLong("schedule_id"),
+                ReservationStatus.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("expires_at").toInstant(), ended == null ? null : ended.toInstant(),
+                new ReservedSeat(new SeatId(rs.getLong("seat_id")), rs.getInt("seat_number"), rs.getString("grade"),
+                        rs.getLong("price")));
+    }
+
+    /** Folds one row per seat into one reservation per id, keeping the rows' order. */
+    private static List<Reservation> assemble(List<Row> rows) {
+        Map<Long, List<Row>> byReservation = new LinkedHashMap<>();
+        for (Row row : rows) {
+            byReservation.computeIfAbsent(row.id(), id -> new ArrayList<>()).add(row);
+        }
+        return byReservation.values().stream().map(seats -> {
+            Row first = seats.getFirst();
+            return new Reservation(new ReservationId(first.id()), new UserId(first.userId()),
+                    new ConcertId(first.concertId()), new ScheduleId(first.scheduleId()),
+                    seats.stream().map(Row::seat).toList(), first.status(), first.createdAt(), first.expiresAt(),
+                    first.endedAt());
+        }).toList();
+    }
+}

@@ -1,0 +1,84 @@
+package com.concert.adapter.out.persistence.reservation;
+
+import com.concert.domain.concert.Concert;
+import com.concert.domain.concert.ConcertRepository;
+import com.concert.domain.concert.Section;
+import com.concert.domain.reservation.ReservationRepository;
+import com.concert.domain.reservation.ReservationRepositoryContract;
+import com.concert.domain.seat.Seat;
+import com.concert.domain.seat.SeatRepository;
+import com.concert.domain.shared.TransactionRunner;
+import com.concert.testsupport.persistence.PersistenceIT;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static com.concert.domain.testing.ConcertFixture.concert;
+import static com.concert.domain.testing.ConcertFixture.newEra;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JdbcReservationRepositoryIT extends PersistenceIT {
+
+    @Autowired
+    ReservationRepository reservations;
+
+    @Autowired
+    SeatRepository seats;
+
+    @Autowired
+    ConcertRepository concerts;
+
+    @Autowired
+    TransactionRunner transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ReservationRepositoryContract.Stage stage(int count, long price) {
+        Instant era = newEra();
+        Concert concert = transactions.inTransaction(() -> concerts.create(concert()
+                .schedule(era.plus(Duration.ofDays(30)), era, new Section("R", price, count)).build()));
+        return new ReservationRepositoryContract.Stage(concert.id(), concert.schedules().getFirst().id(),
+                transactions.readOnly(() -> seats.findBySchedule(concert.schedules().getFirst().id()))
+                        .stream().map(Seat::id).toList());
+    }
+
+    @Test
+    void everySeatIsAccountedFor_afterTheContract() {
+        // a SOLD seat belongs to a CONFIRMED reservation, a HELD one to a HELD reservation, across all tests so far
+        Integer orphans = jdbc.queryForObject("""
+                SELECT count(*) FROM seat s LEFT JOIN reservation r ON r.id = s.reservation_id
+                WHERE (s.status = 'SOLD' AND r.status IS DISTINCT FROM 'CONFIRMED')
+                   OR (s.status = 'HELD' AND r.status IS DISTINCT FROM 'HELD')""", Integer.class);
+        assertThat(orphans).isZero();
+    }
+
+    /** The port's contract, run against PostgreSQL. */
+    @Nested
+    class Contract extends ReservationRepositoryContract {
+
+        @Override
+        protected ReservationRepository repository() {
+            return reservations;
+        }
+
+        @Override
+        protected SeatRepository seats() {
+            return seats;
+        }
+
+        @Override
+        protected TransactionRunner transactions() {
+            return transactions;
+        }
+
+        @Override
+        protected Stage stage(int count, long price) {
+            return JdbcReservationRepositoryIT.this.stage(count, price);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package com.concert.application.fake;
+
+import com.concert.domain.idempotency.IdempotencyKey;
+import com.concert.domain.idempotency.IdempotencyStore;
+import com.concert.domain.idempotency.IdempotentOutcome;
+import com.concert.domain.shared.UserId;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Idempotency records in memory; without transactions, a claim is visible at once. */
+public final class InMemoryIdempotencyStore implements IdempotencyStore {
+
+    private record Key(UserId user, IdempotencyKey key) {
+    }
+
+    private final Map<Key, IdempotentOutcome> records = new HashMap<>();
+
+    @Override
+    public synchronized Optional<IdempotentOutcome> find(UserId user, IdempotencyKey key) {
+        return Optional.ofNullable(records.get(new Key(user, key)));
+    }
+
+    @Override
+    public synchronized Optional<IdempotentOutcome> claim(UserId user, IdempotencyKey key, String requestHash, Instant now) {
+        IdempotentOutcome existing = records.putIfAbsent(new Key(user, key), new IdempotentOutcome(requestHash, ""));
+        return Optional.ofNullable(existing);
+    }
+
+    @Override
+    public synchronized void complete(UserId user, IdempotencyKey key, String result) {
+        records.computeIfPresent(new Key(user, key), (k, claimed) -> new IdempotentOutcome(claimed.requestHash(), result));
+    }
+}

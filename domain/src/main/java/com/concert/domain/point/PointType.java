@@ -1,0 +1,7 @@
+package com.concert.domain.point;
+
+public enum PointType {
+    CHARGE,
+    USE,
+    REFUND
+}
