@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -132,13 +130,4 @@ public final class RedisFixture {
         return origin;
     }
 
-    /** The Spring properties that point the service at this server and this run's namespace. */
-    public Map<String, String> springProperties() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("spring.data.redis.host", host);
-        properties.put("spring.data.redis.port", Integer.toString(port));
-        properties.put("spring.data.redis.database", Integer.toString(database));
-        properties.put("concert.redis.key-prefix", keyPrefix);
-        return properties;
-    }
 }

@@ -54,32 +54,33 @@ public final class PayReservationService implements PayReservationUseCase {
         ReservationId id = command.reservation();
         String request = "payment:" + id;
         // a repeat of a completed payment answers it, even though paying ended the queue token
-        Optional<String> earlier = transactions.readOnly(() ->
+        Optional<String> earlier = command.idempotencyKey().isEmpty() ? Optional.empty() : transactions.readOnly(() ->
                 idempotency.earlierResult(user, command.idempotencyKey(), request));
         if (earlier.isPresent()) {
             return replay(earlier.get());
         }
         QueueTokenId token = QueueGate.parse(command.token());
-        Reservation reservation = transactions.readOnly(() -> owned(user, id));
-        gate.requireActive(token, user, reservation.concertId());
         Instant now = clock.instant();
-        reservation.requirePayableAt(now);
-
+        // the key is claimed before the token is checked: a repeat racing the first payment waits for it and
+        // answers its result, instead of finding the token the first payment has just ended
         Idempotency.Outcome<Payment> outcome = transactions.inTransaction(() -> idempotency.runInTransaction(
                 user, command.idempotencyKey(), request, now,
-                () -> payInTransaction(user, id, now),
+                () -> payInTransaction(user, token, id, now),
                 payment -> Long.toString(payment.id().value())));
         return switch (outcome) {
             case Idempotency.Done<Payment> done -> {
-                freeQueueSlot(reservation, user);
+                freeQueueSlot(token, user);
                 yield done.value();
             }
             case Idempotency.Replay<Payment> replay -> replay(replay.result());
         };
     }
 
-    /** Confirm, use the points, record the payment: all or nothing. */
-    private Payment payInTransaction(UserId user, ReservationId id, Instant now) {
+    /** Check the caller's token, confirm, use the points, record the payment: all or nothing. */
+    private Payment payInTransaction(UserId user, QueueTokenId token, ReservationId id, Instant now) {
+        Reservation reservation = owned(user, id);
+        gate.requireActive(token, user, reservation.concertId());
+        reservation.requirePayableAt(now);
         Reservation confirmed = reservations.confirm(id, user, now).orElseThrow(() -> {
             // not HELD any more, or run out: say which, from the row as it is now
             owned(user, id).requirePayableAt(now);
@@ -104,12 +105,12 @@ public final class PayReservationService implements PayReservationUseCase {
      * The sale is committed; ending the token only gives its slot to the next fan sooner. If Redis cannot be
      * reached now, the token runs out by itself at its deadline.
      */
-    private void freeQueueSlot(Reservation reservation, UserId user) {
+    private void freeQueueSlot(QueueTokenId token, UserId user) {
         try {
-            queue.complete(reservation.concertId(), user);
+            queue.complete(token.concertId(), user);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Paid reservation {0}, but could not free the queue slot: {1}",
-                    reservation.id(), e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "A payment of user {0} committed, but its queue slot was not freed: {1}",
+                    user, e.getMessage());
         }
     }
 }

@@ -41,14 +41,18 @@ public record ConcertProperties(
     /**
      * @param holdTtl          how long seats stay held for payment
      * @param maxSeatsPerUser  seats one user may hold or own per schedule
+     * @param sweepInterval    how often run-out holds are recorded as EXPIRED (their seats read free at once
+     *                         anyway; the sweep only tidies the stored state)
      */
     public record Reservation(
             @DefaultValue("5m") Duration holdTtl,
-            @DefaultValue("4") int maxSeatsPerUser) {
+            @DefaultValue("4") int maxSeatsPerUser,
+            @DefaultValue("10s") Duration sweepInterval) {
 
         public Reservation {
             requirePositive(holdTtl, "concert.reservation.hold-ttl");
             requireAtLeastOne(maxSeatsPerUser, "concert.reservation.max-seats-per-user");
+            requirePositive(sweepInterval, "concert.reservation.sweep-interval");
         }
     }
 

@@ -16,8 +16,8 @@ import com.concert.application.service.LeaveQueueService;
 import com.concert.application.service.QueueGate;
 import com.concert.bootstrap.config.ConcertProperties;
 import com.concert.bootstrap.metrics.MicrometerQueueMetrics;
-import com.concert.bootstrap.queue.AdmissionScheduler;
-import com.concert.bootstrap.queue.StripedSecureRandom;
+import com.concert.bootstrap.jobs.PeriodicJob;
+import com.concert.bootstrap.random.StripedSecureRandom;
 import com.concert.domain.queue.AdmissionPolicy;
 import com.concert.domain.queue.QueueMetrics;
 import com.concert.domain.queue.QueueStore;
@@ -72,8 +72,8 @@ class QueueConfiguration {
     }
 
     @Bean
-    AdmissionScheduler admissionScheduler(AdmitWaitingUsersUseCase admission, AdmissionPolicy policy) {
-        return new AdmissionScheduler(admission, policy.interval());
+    PeriodicJob queueAdmission(AdmitWaitingUsersUseCase admission, AdmissionPolicy policy) {
+        return new PeriodicJob("queue-admission", policy.interval(), admission::admitWaitingUsers);
     }
 
     @Bean

@@ -10,7 +10,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Without {@code concert.admin.api-key} the admin API does not exist, whatever key a caller sends. */
-@TestPropertySource(properties = "concert.admin.api-key=")
+@TestPropertySource(properties = {"concert.admin.api-key=", "concert.redis.key-prefix=${it.redis.prefix}admin-off:"})
 class AdminApiOffIT extends ServiceIT {
 
     @Test

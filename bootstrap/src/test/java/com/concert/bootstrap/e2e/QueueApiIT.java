@@ -26,6 +26,7 @@ import static org.awaitility.Awaitility.await;
  * 200 ms, 2 at a time, at most 3 active, for 3 s each.
  */
 @TestPropertySource(properties = {
+        "concert.redis.key-prefix=${it.redis.prefix}queue:",
         "concert.queue.admit-interval=200ms",
         "concert.queue.admit-batch-size=2",
         "concert.queue.max-active=3",

@@ -21,7 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "concert.admin.api-key=" + ServiceIT.ADMIN_KEY,
-        // admission only where a test asks for it (see QueueApiIT): contexts share one Redis namespace
+        "concert.redis.key-prefix=${it.redis.prefix}catalog:",
+        // admission only where a test asks for it (see QueueApiIT)
         "concert.queue.admit-interval=1h"})
 @Import(ServiceIT.TestClock.class)
 public abstract class ServiceIT {
@@ -39,7 +40,13 @@ public abstract class ServiceIT {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         PostgresFixture.shared().springProperties().forEach((name, value) -> registry.add(name, () -> value));
-        RedisFixture.shared().springProperties().forEach((name, value) -> registry.add(name, () -> value));
+        RedisFixture redis = RedisFixture.shared();
+        registry.add("spring.data.redis.host", redis::host);
+        registry.add("spring.data.redis.port", redis::port);
+        registry.add("spring.data.redis.database", redis::database);
+        // each kind of context names its own namespace under this one (see KEY_PREFIX), so that the schedulers
+        // of cached contexts, each with its own settings, never admit each other's queues
+        registry.add("it.redis.prefix", redis::keyPrefix);
     }
 
     @BeforeEach

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -28,9 +29,10 @@ public final class ShiftableClock extends Clock {
         offset.set(Duration.ZERO);
     }
 
+    /** In microseconds, like the service's own clock and PostgreSQL. */
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        return Instant.now().plus(offset.get()).truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override

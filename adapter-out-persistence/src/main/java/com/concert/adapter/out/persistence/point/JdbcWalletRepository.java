@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * Wallets in plain SQL: a charge is one upsert that adds only while the result stays within the maximum, a use
  * one update that subtracts only while the balance covers it. Each writes its history row in the same
- * transaction, with the balance the statement returned.
+ * statement, with the balance it left, so that the wallet row stays locked for one round trip only.
  */
 @Component
 class JdbcWalletRepository implements WalletRepository {
@@ -51,30 +51,37 @@ class JdbcWalletRepository implements WalletRepository {
         if (amount > maxBalance) {
             throw new BalanceLimitExceededException(maxBalance);
         }
-        Timestamp at = Timestamp.from(now);
         List<Long> balance = jdbc.queryForList("""
-                INSERT INTO wallet (user_id, balance, updated_at) VALUES (?, ?, ?)
-                ON CONFLICT (user_id) DO UPDATE SET balance = wallet.balance + excluded.balance, updated_at = excluded.updated_at
-                WHERE wallet.balance <= ? - excluded.balance
-                RETURNING balance""", Long.class, user.value(), amount, at, maxBalance);
+                WITH charged AS (
+                    INSERT INTO wallet (user_id, balance, updated_at) VALUES (?, ?, ?)
+                    ON CONFLICT (user_id) DO UPDATE SET balance = wallet.balance + excluded.balance,
+                                                        updated_at = excluded.updated_at
+                    WHERE wallet.balance <= ? - excluded.balance
+                    RETURNING user_id, balance)
+                INSERT INTO point_history (user_id, type, amount, balance_after, created_at)
+                SELECT user_id, 'CHARGE', ?, balance, ? FROM charged
+                RETURNING balance_after""", Long.class, user.value(), amount, Timestamp.from(now), maxBalance, amount,
+                Timestamp.from(now));
         if (balance.isEmpty()) {
             throw new BalanceLimitExceededException(maxBalance);
         }
-        record(user, PointType.CHARGE, amount, balance.getFirst(), null, at);
         return new Wallet(user, balance.getFirst());
     }
 
     @Override
     public Wallet use(UserId user, long amount, ReservationId reservation, Instant now) {
-        Timestamp at = Timestamp.from(now);
         List<Long> balance = jdbc.queryForList("""
-                UPDATE wallet SET balance = balance - ?, updated_at = ?
-                WHERE user_id = ? AND balance >= ?
-                RETURNING balance""", Long.class, amount, at, user.value(), amount);
+                WITH used AS (
+                    UPDATE wallet SET balance = balance - ?, updated_at = ?
+                    WHERE user_id = ? AND balance >= ?
+                    RETURNING user_id, balance)
+                INSERT INTO point_history (user_id, type, amount, balance_after, reservation_id, created_at)
+                SELECT user_id, 'USE', ?, balance, ?, ? FROM used
+                RETURNING balance_after""", Long.class, amount, Timestamp.from(now), user.value(), amount, amount,
+                reservation.value(), Timestamp.from(now));
         if (balance.isEmpty()) {
             throw new InsufficientPointsException(amount, find(user).balance());
         }
-        record(user, PointType.USE, amount, balance.getFirst(), reservation.value(), at);
         return new Wallet(user, balance.getFirst());
     }
 
@@ -85,11 +92,5 @@ class JdbcWalletRepository implements WalletRepository {
                 SELECT id, user_id, type, amount, balance_after, created_at, reservation_id FROM point_history
                 WHERE user_id = ? ORDER BY id DESC LIMIT ? OFFSET ?""", ENTRY, user.value(), page.size(), page.offset());
         return Page.of(items, page, total);
-    }
-
-    private void record(UserId user, PointType type, long amount, long balanceAfter, Long reservation, Timestamp at) {
-        jdbc.update("""
-                INSERT INTO point_history (user_id, type, amount, balance_after, reservation_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)""", user.value(), type.name(), amount, balanceAfter, reservation, at);
     }
 }

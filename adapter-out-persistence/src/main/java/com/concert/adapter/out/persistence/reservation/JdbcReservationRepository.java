@@ -66,12 +66,16 @@ class JdbcReservationRepository implements ReservationRepository {
 
     /**
      * The hold itself: one statement over the requested seats, locked in ascending id order, taking only those
-     * available or whose hold has run out.
+     * available or whose hold has run out. The condition sits in the locking subquery too, so that a seat
+     * already taken is skipped without waiting for its lock: a thousand holds of one seat then queue behind
+     * the one that wins only while it is in flight, not behind each other's refusals.
      */
     private static final String HOLD_SEATS = """
             UPDATE seat SET status = 'HELD', reservation_id = ?, hold_until = ?
-            WHERE id IN (SELECT id FROM seat WHERE schedule_id = ? AND id = ANY (?) ORDER BY id FOR UPDATE)
-              AND (status = 'AVAILABLE' OR (status = 'HELD' AND hold_until <= ?))
+            WHERE id IN (SELECT id FROM seat
+                         WHERE schedule_id = ? AND id = ANY (?)
+                           AND (status = 'AVAILABLE' OR (status = 'HELD' AND hold_until <= ?))
+                         ORDER BY id FOR UPDATE)
             RETURNING id, seat_number, grade, price""";
 
     private static final String SELECT_RESERVATION = """

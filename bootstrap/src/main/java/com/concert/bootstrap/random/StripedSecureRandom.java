@@ -1,4 +1,4 @@
-package com.concert.bootstrap.queue;
+package com.concert.bootstrap.random;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;

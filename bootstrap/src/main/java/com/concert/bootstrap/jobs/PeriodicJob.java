@@ -1,6 +1,5 @@
-package com.concert.bootstrap.queue;
+package com.concert.bootstrap.jobs;
 
-import com.concert.application.port.in.AdmitWaitingUsersUseCase;
 import com.concert.domain.shared.DependencyUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,46 +11,48 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs an admission tick every {@code concert.queue.admit-interval} on one thread of its own, in every
- * instance (the use case's lease keeps all but one idle). Starts with the application and stops before the
- * connections close, letting a running tick finish.
+ * Runs a piece of periodic work (queue admission, the hold sweeper) every {@code interval} on a thread of its
+ * own, in every instance: the work itself is safe to run everywhere at once. Starts with the application and
+ * stops before the connections close, letting a running round finish. A dependency that is down pauses the
+ * work, logged once per outage, never the thread.
  */
-public final class AdmissionScheduler implements SmartLifecycle {
+public final class PeriodicJob implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(AdmissionScheduler.class);
+    private static final Logger log = LoggerFactory.getLogger(PeriodicJob.class);
 
-    private final AdmitWaitingUsersUseCase admission;
+    private final String name;
     private final Duration interval;
+    private final Runnable work;
     private ScheduledExecutorService executor;
     private volatile boolean unavailableReported;
 
-    public AdmissionScheduler(AdmitWaitingUsersUseCase admission, Duration interval) {
-        this.admission = admission;
+    public PeriodicJob(String name, Duration interval, Runnable work) {
+        this.name = name;
         this.interval = interval;
+        this.work = work;
     }
 
     @Override
     public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("queue-admission").daemon().factory());
-        executor.scheduleAtFixedRate(this::tick, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
-        log.info("Queue admission every {}", interval);
+        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(name).daemon().factory());
+        executor.scheduleAtFixedRate(this::runOnce, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
+        log.info("{} every {}", name, interval);
     }
 
-    void tick() {
+    void runOnce() {
         try {
-            admission.admitWaitingUsers();
+            work.run();
             if (unavailableReported) {
                 unavailableReported = false;
-                log.info("Queue admission resumed");
+                log.info("{} resumed", name);
             }
         } catch (DependencyUnavailableException e) {
-            // once per outage, not once per tick
             if (!unavailableReported) {
                 unavailableReported = true;
-                log.warn("Queue admission paused: {}", e.getMessage());
+                log.warn("{} paused: {}", name, e.getMessage());
             }
         } catch (RuntimeException e) {
-            log.error("Queue admission tick failed", e);
+            log.error("{} failed", name, e);
         }
     }
 
