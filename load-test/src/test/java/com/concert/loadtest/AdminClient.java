@@ -14,7 +14,14 @@ import java.util.regex.Pattern;
 /** Sets up the data a simulation needs through the service's own admin API, before the load starts. */
 final class AdminClient {
 
+    /** What every seat the admin client creates costs, in points. */
+    static final int SEAT_PRICE = 100_000;
+
     private static final Pattern TOTAL_ITEMS = Pattern.compile("\"totalItems\"\\s*:\\s*(\\d+)");
+    /** The concert's own id comes first in the creation answer, before its schedules. */
+    private static final Pattern FIRST_ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+    private static final Pattern FIRST_SCHEDULE_ID =
+            Pattern.compile("\"schedules\"\\s*:\\s*\\[\\s*\\{[^}]*?\"id\"\\s*:\\s*(\\d+)");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
@@ -43,10 +50,11 @@ final class AdminClient {
             Instant performance = now.plus(Duration.ofDays(30 + i % 60));
             String body = """
                     {"title":"Load Test Concert %d","venue":"Load Hall","schedules":[
-                     {"performanceAt":"%s","bookingOpensAt":"%s","sections":[{"grade":"R","price":100000,"seats":%d}]},
-                     {"performanceAt":"%s","bookingOpensAt":"%s","sections":[{"grade":"R","price":100000,"seats":%d}]}]}"""
-                    .formatted(i, performance, now.minus(Duration.ofDays(1)), seatsPerSchedule,
-                            performance.plus(Duration.ofDays(1)), now.minus(Duration.ofDays(1)), seatsPerSchedule);
+                     {"performanceAt":"%s","bookingOpensAt":"%s","sections":[{"grade":"R","price":%d,"seats":%d}]},
+                     {"performanceAt":"%s","bookingOpensAt":"%s","sections":[{"grade":"R","price":%d,"seats":%d}]}]}"""
+                    .formatted(i, performance, now.minus(Duration.ofDays(1)), SEAT_PRICE, seatsPerSchedule,
+                            performance.plus(Duration.ofDays(1)), now.minus(Duration.ofDays(1)), SEAT_PRICE,
+                            seatsPerSchedule);
             send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/admin/concerts"))
                     .header("Content-Type", "application/json")
                     .header("X-Admin-Key", adminKey)
@@ -55,22 +63,38 @@ final class AdminClient {
         return (int) Math.max(0, missing);
     }
 
+    /** A concert created for a run, and the id of its only performance. */
+    record CreatedConcert(long id, long scheduleId) {
+    }
+
     /** Creates one concert, bookable since yesterday, with one performance of {@code seats} seats; returns its id. */
     long createBookableConcert(String title, int seats) {
+        return createConcert(title, seats).id();
+    }
+
+    /**
+     * Creates one concert, bookable since yesterday, with one performance in 30 days of {@code seats} seats at
+     * {@link #SEAT_PRICE}; returns the ids of both.
+     */
+    CreatedConcert createConcert(String title, int seats) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String body = """
                 {"title":"%s","venue":"Load Hall","schedules":[
-                 {"performanceAt":"%s","bookingOpensAt":"%s","sections":[{"grade":"R","price":100000,"seats":%d}]}]}"""
-                .formatted(title, now.plus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)), seats);
+                 {"performanceAt":"%s","bookingOpensAt":"%s","sections":[{"grade":"R","price":%d,"seats":%d}]}]}"""
+                .formatted(title, now.plus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)), SEAT_PRICE, seats);
         String created = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/admin/concerts"))
                 .header("Content-Type", "application/json")
                 .header("X-Admin-Key", adminKey)
                 .POST(HttpRequest.BodyPublishers.ofString(body)), 201);
-        Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(created);
-        if (!id.find()) {
-            throw new IllegalStateException("no id in " + created);
+        return new CreatedConcert(firstNumber(FIRST_ID, created), firstNumber(FIRST_SCHEDULE_ID, created));
+    }
+
+    private static long firstNumber(Pattern pattern, String body) {
+        Matcher matcher = pattern.matcher(body);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no " + pattern + " in " + body);
         }
-        return Long.parseLong(id.group(1));
+        return Long.parseLong(matcher.group(1));
     }
 
     private String send(HttpRequest.Builder request, int expectedStatus) {
