@@ -228,8 +228,10 @@ public class TicketOpenSimulation extends Simulation {
                 // this client one of the fans, so that all clients together bring exactly `fans`
                 .asLongAs(session -> arrived.getAndIncrement() < fans)
                 .on(pace(pace).feed(newFans).exec(TicketOpenSimulation::startFan).exec(visit()));
-        // clients start spread over one pace, so that the first fans too arrive at `rate` rather than all at once
-        setUp(ticketOpen.injectOpen(rampUsers(clients).during(pace)))
+        // clients start spread over one pace, so that the first fans too arrive at `rate` rather than all at once;
+        // Gatling refuses to start a ramp shorter than a second, so it lasts one second at least
+        Duration ramp = pace.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : pace;
+        setUp(ticketOpen.injectOpen(rampUsers(clients).during(ramp)))
                 .protocols(LoadTestSettings.protocol())
                 .assertions(
                         details("ticket open: hold").failedRequests().percent().lte(maxFailedPercent),
