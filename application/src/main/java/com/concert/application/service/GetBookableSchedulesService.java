@@ -9,7 +9,6 @@ import com.concert.domain.concert.Schedule;
 import com.concert.domain.concert.ScheduleId;
 import com.concert.domain.queue.QueueTokenId;
 import com.concert.domain.seat.SeatRepository;
-import com.concert.domain.shared.TransactionRunner;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -21,15 +20,12 @@ public final class GetBookableSchedulesService implements GetBookableSchedulesUs
     private final ConcertLookup concerts;
     private final SeatRepository seats;
     private final QueueGate gate;
-    private final TransactionRunner transactions;
     private final Clock clock;
 
-    public GetBookableSchedulesService(ConcertLookup concerts, SeatRepository seats, QueueGate gate,
-                                       TransactionRunner transactions, Clock clock) {
+    public GetBookableSchedulesService(ConcertLookup concerts, SeatRepository seats, QueueGate gate, Clock clock) {
         this.concerts = concerts;
         this.seats = seats;
         this.gate = gate;
-        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -43,8 +39,7 @@ public final class GetBookableSchedulesService implements GetBookableSchedulesUs
         if (bookable.isEmpty()) {
             throw new ConcertNotAvailableException(concert.id());
         }
-        Map<ScheduleId, Integer> available = transactions.readOnly(() ->
-                seats.countAvailable(bookable.stream().map(Schedule::id).toList(), now));
+        Map<ScheduleId, Integer> available = seats.countAvailable(bookable.stream().map(Schedule::id).toList(), now);
         return new ConcertSchedules(concert.id(), bookable.stream()
                 .map(s -> new ConcertSchedules.Availability(s, available.getOrDefault(s.id(), 0)))
                 .toList());

@@ -7,7 +7,6 @@ import com.concert.domain.concert.Concert;
 import com.concert.domain.concert.ScheduleNotFoundException;
 import com.concert.domain.queue.QueueTokenId;
 import com.concert.domain.seat.SeatRepository;
-import com.concert.domain.shared.TransactionRunner;
 
 import java.time.Clock;
 
@@ -16,15 +15,12 @@ public final class GetSeatMapService implements GetSeatMapUseCase {
     private final ConcertLookup concerts;
     private final SeatRepository seats;
     private final QueueGate gate;
-    private final TransactionRunner transactions;
     private final Clock clock;
 
-    public GetSeatMapService(ConcertLookup concerts, SeatRepository seats, QueueGate gate,
-                             TransactionRunner transactions, Clock clock) {
+    public GetSeatMapService(ConcertLookup concerts, SeatRepository seats, QueueGate gate, Clock clock) {
         this.concerts = concerts;
         this.seats = seats;
         this.gate = gate;
-        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -36,7 +32,6 @@ public final class GetSeatMapService implements GetSeatMapUseCase {
         if (concert.schedules().stream().noneMatch(s -> s.id().equals(query.scheduleId()))) {
             throw new ScheduleNotFoundException(concert.id(), query.scheduleId());
         }
-        return new SeatMap(query.scheduleId(), clock.instant(),
-                transactions.readOnly(() -> seats.findBySchedule(query.scheduleId())));
+        return new SeatMap(query.scheduleId(), clock.instant(), seats.findBySchedule(query.scheduleId()));
     }
 }

@@ -1,6 +1,5 @@
 package com.concert.application.service;
 
-import com.concert.application.fake.DirectTransactionRunner;
 import com.concert.application.fake.InMemoryConcertCatalog;
 import com.concert.application.fake.InMemoryConcertRepository;
 import com.concert.application.fake.InMemoryQueueStore;
@@ -45,15 +44,14 @@ class GatedReadServicesTest {
     private static final UserId ALICE = new UserId(1);
 
     private final MutableClock clock = new MutableClock(NOW);
-    private final DirectTransactionRunner transactions = new DirectTransactionRunner();
     private final InMemoryConcertRepository concerts = new InMemoryConcertRepository();
     private final InMemorySeatRepository seats = new InMemorySeatRepository();
     private final InMemoryQueueStore queue = new InMemoryQueueStore();
     private final ConcertLookup lookup = new ConcertLookup(new InMemoryConcertCatalog(concerts));
     private final QueueGate gate = new QueueGate(queue, clock);
     private final GetBookableSchedulesService schedules =
-            new GetBookableSchedulesService(lookup, seats, gate, transactions, clock);
-    private final GetSeatMapService seatMap = new GetSeatMapService(lookup, seats, gate, transactions, clock);
+            new GetBookableSchedulesService(lookup, seats, gate, clock);
+    private final GetSeatMapService seatMap = new GetSeatMapService(lookup, seats, gate, clock);
 
     private final Concert concert = concerts.create(concert()
             .schedule(NOW.plus(DAY), NOW.minus(DAY), 4)

@@ -23,7 +23,6 @@ import com.concert.domain.queue.QueueMetrics;
 import com.concert.domain.queue.QueueStore;
 import com.concert.domain.seat.SeatRepository;
 import com.concert.domain.shared.Lease;
-import com.concert.domain.shared.TransactionRunner;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -78,13 +77,12 @@ class QueueConfiguration {
 
     @Bean
     GetBookableSchedulesUseCase getBookableSchedulesUseCase(ConcertLookup concerts, SeatRepository seats, QueueGate gate,
-                                                            TransactionRunner transactions, Clock clock) {
-        return new GetBookableSchedulesService(concerts, seats, gate, transactions, clock);
+                                                            Clock clock) {
+        return new GetBookableSchedulesService(concerts, seats, gate, clock);
     }
 
     @Bean
-    GetSeatMapUseCase getSeatMapUseCase(ConcertLookup concerts, SeatRepository seats, QueueGate gate,
-                                        TransactionRunner transactions, Clock clock) {
-        return new GetSeatMapService(concerts, seats, gate, transactions, clock);
+    GetSeatMapUseCase getSeatMapUseCase(ConcertLookup concerts, SeatRepository seats, QueueGate gate, Clock clock) {
+        return new GetSeatMapService(concerts, seats, gate, clock);
     }
 }

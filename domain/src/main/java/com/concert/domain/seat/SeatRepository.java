@@ -7,7 +7,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-/** The seats of the performances, as stored. */
+/**
+ * The seats of the performances, for reading. Implementations run outside any caller's transaction and may
+ * answer from a copy up to one second old (a hold or sale may show that much later); a hold's deadline is
+ * stored with it, so a hold that ran out reads AVAILABLE at once ({@link Seat#statusAt}). Never the basis of a
+ * hold or a sale.
+ */
 public interface SeatRepository {
 
     /** Every seat of one schedule, by seat number. */

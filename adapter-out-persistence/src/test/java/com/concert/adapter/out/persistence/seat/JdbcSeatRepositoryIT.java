@@ -11,6 +11,7 @@ import com.concert.domain.shared.TransactionRunner;
 import com.concert.testsupport.persistence.PersistenceIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
@@ -25,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class JdbcSeatRepositoryIT extends PersistenceIT {
 
+    /** Exact reads: the contract checks each change at once, which the cached seat maps show up to 1 s later. */
     @Autowired
+    @Qualifier("exactSeatRepository")
     SeatRepository seats;
 
     @Autowired

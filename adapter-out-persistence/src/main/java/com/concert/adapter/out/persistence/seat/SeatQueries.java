@@ -17,11 +17,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Seats in plain SQL: a seat map is thousands of rows read many times a second, and every write to a seat is a
- * single conditional statement, so an entity life cycle buys nothing here.
+ * Seat reads in plain SQL, exact at the moment of the query: a seat map is thousands of rows read many times a
+ * second, and every write to a seat is a single conditional statement elsewhere, so an entity life cycle buys
+ * nothing here. The service reads through {@link CachingSeatRepository}; this one is for tests that must see
+ * every change at once.
  */
-@Component
-class JdbcSeatRepository implements SeatRepository {
+@Component(SeatQueries.EXACT)
+class SeatQueries implements SeatRepository {
+
+    /** The bean name of the uncached reads. */
+    static final String EXACT = "exactSeatRepository";
 
     private static final RowMapper<Seat> SEAT = (rs, row) -> {
         Timestamp holdUntil = rs.getTimestamp("hold_until");
@@ -32,7 +37,7 @@ class JdbcSeatRepository implements SeatRepository {
 
     private final JdbcTemplate jdbc;
 
-    JdbcSeatRepository(JdbcTemplate jdbc) {
+    SeatQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,0 +1,58 @@
+package com.concert.adapter.out.persistence.seat;
+
+import com.concert.domain.concert.ScheduleId;
+import com.concert.domain.seat.Seat;
+import com.concert.domain.seat.SeatRepository;
+import com.concert.domain.shared.TransactionRunner;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.context.annotation.Primary;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link SeatRepository} for the read path behind the queue: a schedule's seats are read from PostgreSQL at most
+ * once per {@link #MAX_LAG} per instance, however many admitted fans ask at once (concurrent misses of one
+ * schedule load it once). The contract allows a seat map to lag a hold or a sale by that much; a hold that ran
+ * out still reads AVAILABLE at once, because status is judged at the moment of each read from the cached
+ * deadline. Holds and payments never read through here: they work on the rows themselves.
+ */
+@Component
+@Primary
+class CachingSeatRepository implements SeatRepository {
+
+    static final Duration MAX_LAG = Duration.ofSeconds(1);
+
+    private final SeatQueries queries;
+    private final TransactionRunner transactions;
+    private final Cache<ScheduleId, List<Seat>> seatMaps = Caffeine.newBuilder()
+            .expireAfterWrite(MAX_LAG)
+            .maximumSize(1_000)
+            .build();
+
+    CachingSeatRepository(SeatQueries queries, TransactionRunner transactions) {
+        this.queries = queries;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public List<Seat> findBySchedule(ScheduleId schedule) {
+        return seatMaps.get(schedule, key -> transactions.readOnly(() -> queries.findBySchedule(key)));
+    }
+
+    /** Counted from the cached seat maps, so that the schedule list and the seat map agree with each other. */
+    @Override
+    public Map<ScheduleId, Integer> countAvailable(Collection<ScheduleId> schedules, Instant now) {
+        Map<ScheduleId, Integer> counts = new HashMap<>();
+        for (ScheduleId schedule : schedules) {
+            counts.put(schedule, (int) findBySchedule(schedule).stream().filter(s -> s.isAvailableAt(now)).count());
+        }
+        return counts;
+    }
+}
