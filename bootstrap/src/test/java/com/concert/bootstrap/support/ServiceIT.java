@@ -5,11 +5,8 @@ import com.concert.testsupport.redis.RedisFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "concert.redis.key-prefix=${it.redis.prefix}catalog:",
         // admission only where a test asks for it (see QueueApiIT)
         "concert.queue.admit-interval=1h"})
-@Import(ServiceIT.TestClock.class)
+@Import(TestClockConfiguration.class)
 public abstract class ServiceIT {
 
     public static final String ADMIN_KEY = "it-admin-key";
@@ -44,7 +41,7 @@ public abstract class ServiceIT {
         registry.add("spring.data.redis.host", redis::host);
         registry.add("spring.data.redis.port", redis::port);
         registry.add("spring.data.redis.database", redis::database);
-        // each kind of context names its own namespace under this one (see KEY_PREFIX), so that the schedulers
+        // each kind of context names its own namespace under this one (concert.redis.key-prefix), so that the schedulers
         // of cached contexts, each with its own settings, never admit each other's queues
         registry.add("it.redis.prefix", redis::keyPrefix);
     }
@@ -53,15 +50,5 @@ public abstract class ServiceIT {
     void connect() {
         api = new Api("http://localhost:" + port);
         clock.reset();
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    public static class TestClock {
-
-        @Bean
-        @Primary
-        ShiftableClock shiftableClock() {
-            return new ShiftableClock();
-        }
     }
 }

@@ -1,7 +1,9 @@
 package com.concert.adapter.in.web.concert;
 
 import com.concert.adapter.in.web.concert.ConcertResponses.ConcertDetailResponse;
-import com.concert.adapter.in.web.concert.ConcertResponses.ConcertPageResponse;
+import com.concert.adapter.in.web.concert.ConcertResponses.ConcertSummaryResponse;
+import com.concert.adapter.in.web.support.PageParameters;
+import com.concert.adapter.in.web.support.PageParameters.PageResponse;
 import com.concert.adapter.in.web.support.PathIds;
 import com.concert.application.port.in.GetConcertUseCase;
 import com.concert.application.port.in.ListBookableConcertsUseCase;
@@ -38,10 +40,10 @@ class ConcertController {
             description = "Concerts with at least one performance whose booking window is open now, earliest first "
                     + "performance first (ties by id). firstPerformanceAt and lastPerformanceAt span all of a "
                     + "concert's performances.")
-    ConcertPageResponse list(
+    PageResponse<ConcertSummaryResponse> list(
             @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "page size, 1 to 100") @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
-        return ConcertPageResponse.of(listConcerts.list(new ListConcertsQuery(page, size)));
+        return PageParameters.respond(listConcerts.list(new ListConcertsQuery(page, size)), ConcertSummaryResponse::of);
     }
 
     @GetMapping("/{concertId}")

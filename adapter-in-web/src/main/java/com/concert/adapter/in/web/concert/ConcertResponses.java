@@ -3,7 +3,6 @@ package com.concert.adapter.in.web.concert;
 import com.concert.domain.concert.Concert;
 import com.concert.domain.concert.ConcertSummary;
 import com.concert.domain.concert.Schedule;
-import com.concert.domain.shared.Page;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,15 +19,6 @@ final class ConcertResponses {
         static ConcertSummaryResponse of(ConcertSummary summary) {
             return new ConcertSummaryResponse(summary.id().value(), summary.title(), summary.venue(),
                     summary.firstPerformanceAt(), summary.lastPerformanceAt());
-        }
-    }
-
-    record ConcertPageResponse(List<ConcertSummaryResponse> items, int page, int size, long totalItems,
-                               int totalPages) {
-
-        static ConcertPageResponse of(Page<ConcertSummary> page) {
-            return new ConcertPageResponse(page.items().stream().map(ConcertSummaryResponse::of).toList(),
-                    page.page(), page.size(), page.totalItems(), page.totalPages());
         }
     }
 

@@ -31,16 +31,15 @@ class CachingConcertCatalog implements ConcertCatalog {
             .maximumSize(MAX_CONCERTS)
             .expireAfterWrite(KEEP_FOR)
             .build();
+    private final Cache<ScheduleId, ConcertId> concertOfSchedule = Caffeine.newBuilder()
+            .maximumSize(MAX_CONCERTS * 4L)
+            .expireAfterWrite(KEEP_FOR)
+            .build();
 
     CachingConcertCatalog(ConcertRepository concerts, TransactionRunner transactions) {
         this.concerts = concerts;
         this.transactions = transactions;
     }
-
-    private final Cache<ScheduleId, ConcertId> concertOfSchedule = Caffeine.newBuilder()
-            .maximumSize(MAX_CONCERTS * 4L)
-            .expireAfterWrite(KEEP_FOR)
-            .build();
 
     @Override
     public Optional<Concert> find(ConcertId id) {
