@@ -7,7 +7,6 @@ import com.concert.domain.concert.Concert;
 import com.concert.domain.concert.ConcertNotAvailableException;
 import com.concert.domain.concert.Schedule;
 import com.concert.domain.concert.ScheduleId;
-import com.concert.domain.queue.QueueTokenId;
 import com.concert.domain.seat.SeatRepository;
 
 import java.time.Clock;
@@ -31,9 +30,7 @@ public final class GetBookableSchedulesService implements GetBookableSchedulesUs
 
     @Override
     public ConcertSchedules schedules(GatedConcertQuery query) {
-        QueueTokenId token = QueueGate.parse(query.token());
-        Concert concert = concerts.require(query.concertId());
-        gate.requireActive(token, query.userId(), concert.id());
+        Concert concert = gate.admit(query, concerts);
         Instant now = clock.instant();
         List<Schedule> bookable = concert.bookableSchedulesAt(now);
         if (bookable.isEmpty()) {

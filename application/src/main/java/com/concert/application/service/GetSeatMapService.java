@@ -5,7 +5,6 @@ import com.concert.application.port.in.SeatMap;
 import com.concert.application.port.in.SeatMapQuery;
 import com.concert.domain.concert.Concert;
 import com.concert.domain.concert.ScheduleNotFoundException;
-import com.concert.domain.queue.QueueTokenId;
 import com.concert.domain.seat.SeatRepository;
 
 import java.time.Clock;
@@ -26,9 +25,7 @@ public final class GetSeatMapService implements GetSeatMapUseCase {
 
     @Override
     public SeatMap seatMap(SeatMapQuery query) {
-        QueueTokenId token = QueueGate.parse(query.concert().token());
-        Concert concert = concerts.require(query.concert().concertId());
-        gate.requireActive(token, query.concert().userId(), concert.id());
+        Concert concert = gate.admit(query.concert(), concerts);
         if (concert.schedules().stream().noneMatch(s -> s.id().equals(query.scheduleId()))) {
             throw new ScheduleNotFoundException(concert.id(), query.scheduleId());
         }

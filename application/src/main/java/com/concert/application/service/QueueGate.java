@@ -1,5 +1,7 @@
 package com.concert.application.service;
 
+import com.concert.application.port.in.GatedConcertQuery;
+import com.concert.domain.concert.Concert;
 import com.concert.domain.concert.ConcertId;
 import com.concert.domain.queue.QueueEntry;
 import com.concert.domain.queue.QueueStore;
@@ -41,6 +43,19 @@ public final class QueueGate {
     /** The caller's entry for the token, however it stands. */
     public QueueEntry find(QueueTokenId token, UserId user) {
         return queue.find(token, user, clock.instant()).orElseThrow(TokenInvalidException::new);
+    }
+
+    /**
+     * The concert of a read behind the queue, once the caller's token has been checked for it: missing or
+     * malformed first, then the concert, then whether the token is active for it.
+     *
+     * @throws com.concert.domain.concert.ConcertNotFoundException when there is no such concert
+     */
+    public Concert admit(GatedConcertQuery query, ConcertLookup concerts) {
+        QueueTokenId token = parse(query.token());
+        Concert concert = concerts.require(query.concertId());
+        requireActive(token, query.userId(), concert.id());
+        return concert;
     }
 
     /**
