@@ -3,8 +3,13 @@ package com.concert.application.fake;
 import com.concert.domain.concert.Concert;
 import com.concert.domain.concert.ConcertCatalog;
 import com.concert.domain.concert.ConcertId;
+import com.concert.domain.concert.ConcertSummary;
 import com.concert.domain.concert.ScheduleId;
 
+import com.concert.domain.shared.Page;
+import com.concert.domain.shared.PageRequest;
+
+import java.time.Instant;
 import java.util.Optional;
 
 /** The catalog straight from an in-memory repository. */
@@ -24,5 +29,10 @@ public final class InMemoryConcertCatalog implements ConcertCatalog {
     @Override
     public Optional<Concert> findBySchedule(ScheduleId schedule) {
         return concerts.findConcertOf(schedule).flatMap(concerts::findById);
+    }
+
+    @Override
+    public Page<ConcertSummary> findBookable(Instant now, PageRequest page) {
+        return concerts.findBookable(now, page);
     }
 }

@@ -54,6 +54,14 @@ public final class InMemoryConcertRepository implements ConcertRepository {
     }
 
     @Override
+    public Optional<Instant> nextBookingChangeAfter(Instant now) {
+        return concerts.values().stream().flatMap(c -> c.schedules().stream())
+                .flatMap(s -> java.util.stream.Stream.of(s.bookingWindow().opensAt(), s.bookingWindow().closesAt()))
+                .filter(t -> t.isAfter(now))
+                .min(Comparator.naturalOrder());
+    }
+
+    @Override
     public Page<ConcertSummary> findBookable(Instant now, PageRequest page) {
         List<ConcertSummary> bookable = concerts.values().stream()
                 .filter(c -> c.isBookableAt(now))

@@ -6,6 +6,7 @@ import com.concert.application.port.in.CreateConcertCommand;
 import com.concert.application.port.in.CreateConcertCommand.ScheduleInput;
 import com.concert.application.port.in.CreateConcertCommand.SectionInput;
 import com.concert.domain.concert.Concert;
+import com.concert.domain.concert.ConcertId;
 import com.concert.domain.concert.Schedule;
 import com.concert.domain.shared.ValidationFailedException;
 import com.concert.domain.shared.Violation;
@@ -13,6 +14,7 @@ import com.concert.domain.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -26,8 +28,9 @@ class CreateConcertServiceTest {
 
     private final InMemoryConcertRepository concerts = new InMemoryConcertRepository();
     private final DirectTransactionRunner transactions = new DirectTransactionRunner();
+    private final List<ConcertId> announced = new ArrayList<>();
     private final CreateConcertService service =
-            new CreateConcertService(concerts, transactions, new MutableClock(NOW));
+            new CreateConcertService(concerts, announced::add, transactions, new MutableClock(NOW));
 
     private static SectionInput vip() {
         return new SectionInput("VIP", 150_000L, 20);
@@ -39,6 +42,7 @@ class CreateConcertServiceTest {
                 new ScheduleInput(PERFORMANCE, null, null, List.of(vip(), new SectionInput("R", 110_000L, 30))))));
 
         assertThat(transactions.readWriteCount()).isEqualTo(1);
+        assertThat(announced).as("every instance is told").containsExactly(concert.id());
         assertThat(concert.title()).isEqualTo("IU 2026 Tour");
         Schedule schedule = concert.schedules().getFirst();
         assertThat(schedule.totalSeats()).isEqualTo(50);
@@ -73,6 +77,7 @@ class CreateConcertServiceTest {
                                 "schedules[0].sections[0].seats", "schedules[1].bookingClosesAt",
                                 "schedules[1].sections"));
         assertThat(transactions.readWriteCount()).isZero();
+        assertThat(announced).isEmpty();
     }
 
     @Test

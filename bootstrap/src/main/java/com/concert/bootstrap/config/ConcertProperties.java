@@ -16,7 +16,8 @@ public record ConcertProperties(
         @DefaultValue Reservation reservation,
         @DefaultValue Points points,
         @DefaultValue Admin admin,
-        @DefaultValue Redis redis) {
+        @DefaultValue Redis redis,
+        @DefaultValue Cache cache) {
 
     /**
      * @param admitInterval  how often waiting users are admitted
@@ -85,6 +86,13 @@ public record ConcertProperties(
 
     /** @param keyPrefix prepended to every key, so that several deployments can share one Redis */
     public record Redis(@DefaultValue("") String keyPrefix) {
+    }
+
+    /**
+     * @param enabled keep the catalog and seat maps in memory (see ADR 7); off, every read goes to PostgreSQL,
+     *                which is only for measuring what the copies buy
+     */
+    public record Cache(@DefaultValue("true") boolean enabled) {
     }
 
     private static void requirePositive(Duration value, String name) {

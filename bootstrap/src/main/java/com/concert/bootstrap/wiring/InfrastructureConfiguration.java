@@ -1,6 +1,7 @@
 package com.concert.bootstrap.wiring;
 
 import com.concert.adapter.in.web.support.AdminKey;
+import com.concert.adapter.out.persistence.cache.NearCacheSettings;
 import com.concert.adapter.out.redis.RedisNamespace;
 import com.concert.bootstrap.config.ConcertProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -27,6 +28,11 @@ class InfrastructureConfiguration {
     @Bean
     AdminKey adminKey(ConcertProperties properties) {
         return AdminKey.of(properties.admin().apiKey());
+    }
+
+    @Bean
+    NearCacheSettings nearCacheSettings(ConcertProperties properties) {
+        return new NearCacheSettings(properties.cache().enabled());
     }
 
     @Bean

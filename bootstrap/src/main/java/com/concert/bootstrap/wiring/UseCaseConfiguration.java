@@ -7,6 +7,7 @@ import com.concert.application.service.ConcertLookup;
 import com.concert.application.service.CreateConcertService;
 import com.concert.application.service.GetConcertService;
 import com.concert.application.service.ListBookableConcertsService;
+import com.concert.domain.concert.CatalogChanges;
 import com.concert.domain.concert.ConcertCatalog;
 import com.concert.domain.concert.ConcertRepository;
 import com.concert.domain.shared.TransactionRunner;
@@ -20,14 +21,14 @@ import java.time.Clock;
 class UseCaseConfiguration {
 
     @Bean
-    CreateConcertUseCase createConcertUseCase(ConcertRepository concerts, TransactionRunner transactions, Clock clock) {
-        return new CreateConcertService(concerts, transactions, clock);
+    CreateConcertUseCase createConcertUseCase(ConcertRepository concerts, CatalogChanges changes,
+                                              TransactionRunner transactions, Clock clock) {
+        return new CreateConcertService(concerts, changes, transactions, clock);
     }
 
     @Bean
-    ListBookableConcertsUseCase listBookableConcertsUseCase(ConcertRepository concerts, TransactionRunner transactions,
-                                                            Clock clock) {
-        return new ListBookableConcertsService(concerts, transactions, clock);
+    ListBookableConcertsUseCase listBookableConcertsUseCase(ConcertCatalog catalog, Clock clock) {
+        return new ListBookableConcertsService(catalog, clock);
     }
 
     @Bean

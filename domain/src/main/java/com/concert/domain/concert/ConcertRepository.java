@@ -30,4 +30,11 @@ public interface ConcertRepository {
      * shows every concert exactly once.
      */
     Page<ConcertSummary> findBookable(Instant now, PageRequest page);
+
+    /**
+     * The first instant after {@code now} at which a booking window opens or closes: until then the bookable
+     * listing cannot change, short of a change to the catalog itself. Empty when no window opens or closes
+     * after {@code now}.
+     */
+    Optional<Instant> nextBookingChangeAfter(Instant now);
 }

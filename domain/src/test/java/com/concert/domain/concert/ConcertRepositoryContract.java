@@ -123,6 +123,22 @@ public abstract class ConcertRepositoryContract {
         assertThat(beyond.totalItems()).isEqualTo(7);
     }
 
+    @Test
+    void nextBookingChange_isTheNearestOpeningOrClosingAfterNow() {
+        Instant era = newEra();
+        create(concert().schedule(era.plus(DAY.multipliedBy(10)), era.plus(DAY.multipliedBy(3)), 5).build());
+        create(concert().schedule(era.plus(DAY.multipliedBy(2)), era.plus(DAY), 5).build());
+
+        assertThat(nextChange(era)).contains(era.plus(DAY));
+        assertThat(nextChange(era.plus(DAY))).as("strictly after").contains(era.plus(DAY.multipliedBy(2)));
+        assertThat(nextChange(era.plus(DAY.multipliedBy(2)))).contains(era.plus(DAY.multipliedBy(3)));
+        assertThat(nextChange(era.plus(DAY.multipliedBy(3)))).contains(era.plus(DAY.multipliedBy(10)));
+    }
+
+    private java.util.Optional<Instant> nextChange(Instant now) {
+        return transactions().readOnly(() -> repository().nextBookingChangeAfter(now));
+    }
+
     private List<ConcertId> bookableIds(Instant now) {
         return transactions().readOnly(() -> repository().findBookable(now, new PageRequest(0, 100)))
                 .items().stream().map(ConcertSummary::id).toList();

@@ -1,17 +1,20 @@
 package com.concert.adapter.out.redis;
 
+import com.concert.adapter.out.redis.catalog.RedisCatalogChanges;
 import com.concert.adapter.out.redis.connection.LettuceRedis;
 import com.concert.adapter.out.redis.connection.RedisConnectionProperties;
 import com.concert.adapter.out.redis.connection.RedisHealthIndicator;
 import com.concert.adapter.out.redis.lease.RedisLease;
 import com.concert.adapter.out.redis.queue.RedisQueueStore;
+import com.concert.domain.concert.CatalogChanges;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Everything the Redis adapter contributes: one shared connection, its health, and the stores built on it.
- * Needs a {@link RedisNamespace} bean from the application.
+ * Needs a {@link RedisNamespace} bean from the application, and a {@link CatalogChanges.Listener} to hand catalog
+ * changes announced by any instance to.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RedisConnectionProperties.class)
@@ -35,5 +38,11 @@ public class RedisConfiguration {
     @Bean
     RedisLease redisLease(LettuceRedis redis, RedisNamespace namespace) {
         return new RedisLease(redis, namespace);
+    }
+
+    @Bean(destroyMethod = "close")
+    RedisCatalogChanges redisCatalogChanges(LettuceRedis redis, RedisNamespace namespace,
+                                            CatalogChanges.Listener listener) {
+        return new RedisCatalogChanges(redis, namespace, listener);
     }
 }

@@ -13,6 +13,7 @@ import com.concert.domain.shared.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,6 +81,16 @@ class JpaConcertRepository implements ConcertRepository {
     public Optional<ConcertId> findConcertOf(ScheduleId schedule) {
         return jdbc.queryForList("SELECT concert_id FROM concert_schedule WHERE id = ?", Long.class, schedule.value())
                 .stream().findFirst().map(ConcertId::new);
+    }
+
+    @Override
+    public Optional<Instant> nextBookingChangeAfter(Instant now) {
+        Timestamp at = Timestamp.from(now);
+        Timestamp next = jdbc.queryForObject("""
+                SELECT least((SELECT min(booking_opens_at) FROM concert_schedule WHERE booking_opens_at > ?),
+                             (SELECT min(booking_closes_at) FROM concert_schedule WHERE booking_closes_at > ?))""",
+                Timestamp.class, at, at);
+        return Optional.ofNullable(next).map(Timestamp::toInstant);
     }
 
     @Override

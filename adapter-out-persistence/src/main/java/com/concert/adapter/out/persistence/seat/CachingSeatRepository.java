@@ -1,11 +1,12 @@
 package com.concert.adapter.out.persistence.seat;
 
+import com.concert.adapter.out.persistence.cache.NearCache;
+import com.concert.adapter.out.persistence.cache.NearCacheSettings;
 import com.concert.domain.concert.ScheduleId;
 import com.concert.domain.seat.Seat;
 import com.concert.domain.seat.SeatRepository;
 import com.concert.domain.shared.TransactionRunner;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
@@ -31,14 +32,13 @@ class CachingSeatRepository implements SeatRepository {
 
     private final SeatQueries queries;
     private final TransactionRunner transactions;
-    private final Cache<ScheduleId, List<Seat>> seatMaps = Caffeine.newBuilder()
-            .expireAfterWrite(MAX_LAG)
-            .maximumSize(1_000)
-            .build();
+    private final NearCache<ScheduleId, List<Seat>> seatMaps;
 
-    CachingSeatRepository(SeatQueries queries, TransactionRunner transactions) {
+    CachingSeatRepository(SeatQueries queries, TransactionRunner transactions, NearCacheSettings settings,
+                          MeterRegistry registry) {
         this.queries = queries;
         this.transactions = transactions;
+        this.seatMaps = NearCache.expiringAfter("seat-maps", MAX_LAG, 1_000, settings, registry);
     }
 
     @Override

@@ -1,0 +1,18 @@
+package com.concert.domain.concert;
+
+/**
+ * Tells every service instance that the catalog changed, so that copies kept in memory are dropped. Delivery
+ * is best effort (a copy that misses a message still ends at its own deadline); a publisher that cannot reach
+ * its channel does not fail the change that happened.
+ */
+public interface CatalogChanges {
+
+    /** Announces that {@code concert} was created or changed. */
+    void published(ConcertId concert);
+
+    /** What an instance does with a change announced by any instance, itself included. */
+    interface Listener {
+
+        void catalogChanged(ConcertId concert);
+    }
+}
