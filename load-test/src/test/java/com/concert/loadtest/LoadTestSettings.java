@@ -1,5 +1,8 @@
 package com.concert.loadtest;
 
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.CoreDsl;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.http.HttpDsl;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
@@ -56,6 +59,18 @@ final class LoadTestSettings {
     /** Virtual users (and so connections) that carry an arrival-rate phase ({@code -Dclients}, default 400). */
     static int clients() {
         return Integer.getInteger("clients", 400);
+    }
+
+    /**
+     * {@code perSecond} arrivals for {@code length}, each running {@code arrival} once, carried by {@link #clients()}
+     * keep-alive clients that each start an arrival at most once per {@code clients / perSecond}: while the
+     * service keeps up, exactly {@code perSecond} arrive; when it does not, fewer, and the counts show it. (One
+     * virtual user per arrival would open a socket per request and exhaust this machine's file handles first.)
+     */
+    static PopulationBuilder arrivals(String name, ChainBuilder arrival, double perSecond, Duration length) {
+        Duration pace = Duration.ofNanos((long) (clients() * 1e9 / perSecond));
+        return CoreDsl.scenario(name).during(length).on(CoreDsl.pace(pace).exec(arrival))
+                .injectOpen(CoreDsl.atOnceUsers(clients()));
     }
 
     /** Failed requests above this percentage fail the run ({@code -DmaxFailedPercent}, default 1). */

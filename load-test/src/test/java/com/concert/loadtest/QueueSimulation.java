@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.pace;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -89,16 +88,9 @@ public class QueueSimulation extends Simulation {
             .feed(users).exec(enter("capacity: status setup"))
             .during(phase).on(poll("capacity: status"));
 
-    /**
-     * Each iteration is a new fan: enter, then poll once, as a waiting page would. Every client starts an
-     * iteration at most once per {@code pace}, so that the clients together carry {@code clients / pace} arrivals
-     * per second while the service keeps up; when it does not, fewer arrive, and the count shows it.
-     */
-    private ScenarioBuilder arrivals(String name, Duration length, double perSecond) {
-        Duration pace = Duration.ofNanos((long) (LoadTestSettings.clients() * 1e9 / perSecond));
-        return scenario(name).during(length).on(pace(pace).feed(users)
-                .exec(enter(name + ": enter"))
-                .exec(poll(name + ": status")));
+    /** A new fan: enter, then poll once, as a waiting page would. */
+    private ChainBuilder arrival(String name) {
+        return feed(users).exec(enter(name + ": enter")).exec(poll(name + ": status"));
     }
 
     @Override
@@ -119,11 +111,10 @@ public class QueueSimulation extends Simulation {
             phases.add(statusCapacity.injectOpen(atOnceUsers(concurrency)));
         }
         if (selected.contains("arrivals")) {
-            phases.add(arrivals("arrivals", arrivalsFor, rate).injectOpen(atOnceUsers(LoadTestSettings.clients())));
+            phases.add(LoadTestSettings.arrivals("arrivals", arrival("arrivals"), rate, arrivalsFor));
         }
         if (selected.contains("beyond")) {
-            phases.add(arrivals("beyond", arrivalsFor.dividedBy(2), 2 * rate)
-                    .injectOpen(atOnceUsers(LoadTestSettings.clients())));
+            phases.add(LoadTestSettings.arrivals("beyond", arrival("beyond"), 2 * rate, arrivalsFor.dividedBy(2)));
         }
         PopulationBuilder chain = phases.getLast();
         for (int i = phases.size() - 2; i >= 0; i--) {
