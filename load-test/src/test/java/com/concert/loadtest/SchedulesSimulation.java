@@ -23,7 +23,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 /**
  * The original cache experiment 2, a concert's dates (here its bookable schedules, behind the queue), and the
  * seat map, in phases of one run. {@code -Dfans} (200) fans are admitted to one concert with one performance of
- * {@code -Dseats} (2,000) seats before the load starts; every request carries one of their tokens.
+ * {@code -Dseats} (50, as in the contract's examples) seats before the load starts; every request carries one of their tokens.
  * <ol>
  *     <li>warm-up (not compared);</li>
  *     <li>capacity, one endpoint at a time, {@code -Dconcurrency} (64) keep-alive clients sending back to back for
@@ -49,7 +49,7 @@ public class SchedulesSimulation extends Simulation {
     private final double rate = LoadTestSettings.rate(4_000);
     private final Duration arrivalsFor = LoadTestSettings.duration(Duration.ofSeconds(30));
     private final int fanCount = LoadTestSettings.smoke() ? 10 : Integer.getInteger("fans", 200);
-    private final int seats = LoadTestSettings.smoke() ? 50 : Integer.getInteger("seats", 2_000);
+    private final int seats = Integer.getInteger("seats", 50);
     private final String withoutCache = System.getProperty("baseUrlWithoutCache", "");
 
     /** The admitted fans in turn, forever. */
