@@ -17,7 +17,8 @@ public record ConcertProperties(
         @DefaultValue Points points,
         @DefaultValue Admin admin,
         @DefaultValue Redis redis,
-        @DefaultValue Cache cache) {
+        @DefaultValue Cache cache,
+        @DefaultValue RateLimit rateLimit) {
 
     /**
      * @param admitInterval  how often waiting users are admitted
@@ -93,6 +94,27 @@ public record ConcertProperties(
      *                which is only for measuring what the copies buy
      */
     public record Cache(@DefaultValue("true") boolean enabled) {
+    }
+
+    /**
+     * @param enabled      rate limits on entering queues and holding seats
+     * @param perUser      requests per second one user may make of each kind (0: no per-user limit)
+     * @param perAddress   requests per second one client address may make of each kind (0: no per-address limit;
+     *                     behind a proxy, set {@code server.forward-headers-strategy} so the address is the client's)
+     * @param burstSeconds how many seconds' worth a client may send at once
+     */
+    public record RateLimit(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("10") double perUser,
+            @DefaultValue("500") double perAddress,
+            @DefaultValue("2") int burstSeconds) {
+
+        public RateLimit {
+            if (perUser < 0 || perAddress < 0) {
+                throw new IllegalArgumentException("concert.rate-limit.per-user and per-address are 0 (off) or positive");
+            }
+            requireAtLeastOne(burstSeconds, "concert.rate-limit.burst-seconds");
+        }
     }
 
     private static void requirePositive(Duration value, String name) {

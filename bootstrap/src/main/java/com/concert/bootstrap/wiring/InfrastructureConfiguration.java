@@ -1,6 +1,7 @@
 package com.concert.bootstrap.wiring;
 
 import com.concert.adapter.in.web.support.AdminKey;
+import com.concert.adapter.in.web.support.RateLimitSettings;
 import com.concert.adapter.out.persistence.cache.NearCacheSettings;
 import com.concert.adapter.out.redis.RedisNamespace;
 import com.concert.bootstrap.config.ConcertProperties;
@@ -28,6 +29,12 @@ class InfrastructureConfiguration {
     @Bean
     AdminKey adminKey(ConcertProperties properties) {
         return AdminKey.of(properties.admin().apiKey());
+    }
+
+    @Bean
+    RateLimitSettings rateLimitSettings(ConcertProperties properties) {
+        ConcertProperties.RateLimit limit = properties.rateLimit();
+        return new RateLimitSettings(limit.enabled(), limit.perUser(), limit.perAddress(), limit.burstSeconds());
     }
 
     @Bean

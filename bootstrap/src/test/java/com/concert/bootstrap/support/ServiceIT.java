@@ -20,7 +20,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "concert.admin.api-key=" + ServiceIT.ADMIN_KEY,
         "concert.redis.key-prefix=${it.redis.prefix}catalog:",
         // admission only where a test asks for it (see QueueApiIT)
-        "concert.queue.admit-interval=1h"})
+        "concert.queue.admit-interval=1h",
+        // every test client comes from one address; RateLimitIT tests the limits
+        "concert.rate-limit.per-address=0"})
 @Import(TestClockConfiguration.class)
 public abstract class ServiceIT {
 

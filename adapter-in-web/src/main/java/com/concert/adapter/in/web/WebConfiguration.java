@@ -1,8 +1,12 @@
 package com.concert.adapter.in.web;
 
+import com.concert.adapter.in.web.support.AccessLogFilter;
 import com.concert.adapter.in.web.support.AdminKey;
 import com.concert.adapter.in.web.support.AdminKeyInterceptor;
 import com.concert.adapter.in.web.support.CurrentUserResolver;
+import com.concert.adapter.in.web.support.RateLimitInterceptor;
+import com.concert.adapter.in.web.support.RateLimitSettings;
+import com.concert.domain.shared.RateLimiter;
 import com.concert.adapter.in.web.support.RequestBodyLimitFilter;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -15,11 +19,13 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
  * The HTTP adapter: its controllers and error mapping (found by scanning this package), the caller and
- * admin-key checks, and the request body limit. Needs an {@link AdminKey} bean from the application.
+ * admin-key checks, rate limits, and the request body limit. Needs {@link AdminKey}, {@link RateLimitSettings},
+ * a {@link RateLimiter} and a {@link Clock} from the application.
  */
 @Configuration(proxyBeanMethods = false)
 // the exclude filter lets @WebMvcTest slices pick only the controllers they test
@@ -28,10 +34,19 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     public static final String ADMIN_PATHS = "/api/v1/admin/**";
 
-    private final AdminKey adminKey;
+    /** The two requests a bot would flood: entering a queue and holding seats. */
+    public static final String[] RATE_LIMITED_PATHS = {"/api/v1/concerts/*/queue", "/api/v1/reservations"};
 
-    public WebConfiguration(AdminKey adminKey) {
+    private final AdminKey adminKey;
+    private final RateLimiter rateLimiter;
+    private final RateLimitSettings rateLimits;
+    private final Clock clock;
+
+    public WebConfiguration(AdminKey adminKey, RateLimiter rateLimiter, RateLimitSettings rateLimits, Clock clock) {
         this.adminKey = adminKey;
+        this.rateLimiter = rateLimiter;
+        this.rateLimits = rateLimits;
+        this.clock = clock;
     }
 
     @Override
@@ -42,6 +57,15 @@ public class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AdminKeyInterceptor(adminKey)).addPathPatterns(ADMIN_PATHS);
+        registry.addInterceptor(new RateLimitInterceptor(rateLimiter, rateLimits, clock)).addPathPatterns(RATE_LIMITED_PATHS);
+    }
+
+    @Bean
+    FilterRegistrationBean<AccessLogFilter> accessLogFilter() {
+        FilterRegistrationBean<AccessLogFilter> registration = new FilterRegistrationBean<>(new AccessLogFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package com.concert.adapter.in.web;
 
 import com.concert.adapter.in.web.support.AdminKey;
+import com.concert.adapter.in.web.support.RateLimitSettings;
+import com.concert.domain.shared.RateLimiter;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
@@ -22,6 +24,16 @@ public class WebTestApplication {
     @Bean
     AdminKey adminKey() {
         return AdminKey.of(Optional.of(ADMIN_KEY));
+    }
+
+    @Bean
+    RateLimitSettings rateLimitSettings() {
+        return new RateLimitSettings(false, 0, 0, 1);
+    }
+
+    @Bean
+    RateLimiter rateLimiter() {
+        return (kind, subject, perSecond, burst, now) -> Optional.empty();
     }
 
     @Bean

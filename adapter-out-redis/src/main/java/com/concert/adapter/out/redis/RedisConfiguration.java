@@ -6,6 +6,7 @@ import com.concert.adapter.out.redis.connection.RedisConnectionProperties;
 import com.concert.adapter.out.redis.connection.RedisHealthIndicator;
 import com.concert.adapter.out.redis.lease.RedisLease;
 import com.concert.adapter.out.redis.queue.RedisQueueStore;
+import com.concert.adapter.out.redis.ratelimit.RedisRateLimiter;
 import com.concert.domain.concert.CatalogChanges;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +39,11 @@ public class RedisConfiguration {
     @Bean
     RedisLease redisLease(LettuceRedis redis, RedisNamespace namespace) {
         return new RedisLease(redis, namespace);
+    }
+
+    @Bean
+    RedisRateLimiter redisRateLimiter(LettuceRedis redis, RedisNamespace namespace) {
+        return new RedisRateLimiter(redis, namespace);
     }
 
     @Bean(destroyMethod = "close")

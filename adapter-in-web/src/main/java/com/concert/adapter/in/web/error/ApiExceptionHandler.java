@@ -4,6 +4,7 @@ import com.concert.adapter.in.web.support.RequestBodyLimitFilter.BodyTooLargeExc
 import com.concert.domain.shared.DependencyUnavailableException;
 import com.concert.domain.shared.DomainException;
 import com.concert.domain.shared.ErrorCode;
+import com.concert.domain.shared.RateLimitedException;
 import com.concert.domain.shared.ValidationFailedException;
 import com.concert.domain.shared.Violation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -66,6 +67,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.warn("{} {} refused: {} ({})", request.getMethod(), request.getRequestURI(), e.getMessage(),
                 e.getCause() == null ? "no cause" : e.getCause().toString());
         return respond(Problems.problem(e.code(), e.getMessage()), request);
+    }
+
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<Object> rateLimited(RateLimitedException e, HttpServletRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return Problems.respond(at(Problems.problem(e.code(), e.getMessage()), request), headers);
     }
 
     @ExceptionHandler(DomainException.class)

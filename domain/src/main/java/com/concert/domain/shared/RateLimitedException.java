@@ -1,0 +1,19 @@
+package com.concert.domain.shared;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** Too many requests of one kind from one user or address; {@link #retryAfter()} says when to try again. */
+public final class RateLimitedException extends DomainException {
+
+    private final transient Duration retryAfter;
+
+    public RateLimitedException(String who, Duration retryAfter) {
+        super(ErrorCode.RATE_LIMITED, "Too many requests from this " + who + "; try again shortly");
+        this.retryAfter = Objects.requireNonNull(retryAfter);
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}
