@@ -18,7 +18,8 @@ public record ConcertProperties(
         @DefaultValue Admin admin,
         @DefaultValue Redis redis,
         @DefaultValue Cache cache,
-        @DefaultValue RateLimit rateLimit) {
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue Shutdown shutdown) {
 
     /**
      * @param admitInterval  how often waiting users are admitted
@@ -114,6 +115,19 @@ public record ConcertProperties(
                 throw new IllegalArgumentException("concert.rate-limit.per-user and per-address are 0 (off) or positive");
             }
             requireAtLeastOne(burstSeconds, "concert.rate-limit.burst-seconds");
+        }
+    }
+
+    /**
+     * @param drainDelay how long a stopping instance goes on serving after it reports itself not ready, before
+     *                   it stops accepting connections: at least the load balancer's readiness check interval
+     */
+    public record Shutdown(@DefaultValue("5s") Duration drainDelay) {
+
+        public Shutdown {
+            if (drainDelay == null || drainDelay.isNegative()) {
+                throw new IllegalArgumentException("concert.shutdown.drain-delay must be 0 or positive, got " + drainDelay);
+            }
         }
     }
 

@@ -69,6 +69,7 @@ public final class PeriodicJob implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
             executor = null;
+            log.info("{} stopped", name);
         }
     }
 

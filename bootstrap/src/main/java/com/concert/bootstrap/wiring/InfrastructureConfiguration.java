@@ -5,6 +5,8 @@ import com.concert.adapter.in.web.support.RateLimitSettings;
 import com.concert.adapter.out.persistence.cache.NearCacheSettings;
 import com.concert.adapter.out.redis.RedisNamespace;
 import com.concert.bootstrap.config.ConcertProperties;
+import com.concert.bootstrap.shutdown.TrafficDrain;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,5 +47,10 @@ class InfrastructureConfiguration {
     @Bean
     RedisNamespace redisNamespace(ConcertProperties properties) {
         return new RedisNamespace(properties.redis().keyPrefix());
+    }
+
+    @Bean
+    TrafficDrain trafficDrain(ApplicationEventPublisher events, ConcertProperties properties) {
+        return new TrafficDrain(events, properties.shutdown().drainDelay());
     }
 }

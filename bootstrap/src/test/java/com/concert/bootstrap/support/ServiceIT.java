@@ -22,7 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
         // admission only where a test asks for it (see QueueApiIT)
         "concert.queue.admit-interval=1h",
         // every test client comes from one address; RateLimitIT tests the limits
-        "concert.rate-limit.per-address=0"})
+        "concert.rate-limit.per-address=0",
+        // no load balancer to drain when a test context closes
+        "concert.shutdown.drain-delay=0s"})
 @Import(TestClockConfiguration.class)
 public abstract class ServiceIT {
 
