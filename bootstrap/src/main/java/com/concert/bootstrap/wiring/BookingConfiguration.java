@@ -26,6 +26,8 @@ import com.concert.domain.queue.QueueStore;
 import com.concert.domain.reservation.ReservationPolicy;
 import com.concert.domain.reservation.ReservationRepository;
 import com.concert.domain.shared.TransactionRunner;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -70,8 +72,13 @@ class BookingConfiguration {
     }
 
     @Bean
-    PeriodicJob holdSweeper(ExpireHoldsUseCase expireHolds, ConcertProperties properties) {
-        return new PeriodicJob("hold-sweeper", properties.reservation().sweepInterval(), expireHolds::expireDueHolds);
+    PeriodicJob holdSweeper(ExpireHoldsUseCase expireHolds, ConcertProperties properties, MeterRegistry registry) {
+        // every instance sweeps; each run-out hold is expired by exactly one of them, so the sum across
+        // instances counts every hold once
+        Counter expired = Counter.builder("concert.reservations.expired")
+                .description("holds that ran out unpaid, expired by this instance's sweeper").register(registry);
+        return new PeriodicJob("hold-sweeper", properties.reservation().sweepInterval(),
+                () -> expired.increment(expireHolds.expireDueHolds()));
     }
 
     @Bean

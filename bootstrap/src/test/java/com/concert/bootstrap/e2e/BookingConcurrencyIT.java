@@ -4,6 +4,7 @@ import com.concert.bootstrap.support.Api.Reply;
 import com.concert.bootstrap.support.BookingIT;
 import com.concert.bootstrap.support.Concerts;
 import com.concert.bootstrap.support.Fan;
+import com.concert.bootstrap.support.Parallel;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,14 +15,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,28 +33,6 @@ class BookingConcurrencyIT extends BookingIT {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    /** Fires {@code n} requests at once (all threads released by one latch) and returns their replies in order. */
-    private static List<Reply> atOnce(int n, IntFunction<Reply> request) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Reply>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(n, 200))) {
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                Callable<Reply> call = () -> {
-                    start.await();
-                    return request.apply(index);
-                };
-                futures.add(pool.submit(call));
-            }
-            start.countDown();
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> future : futures) {
-                replies.add(future.get());
-            }
-            return replies;
-        }
-    }
 
     private List<Fan> admittedFans(long concertId, int n) throws Exception {
         List<Fan> fans = Collections.synchronizedList(new ArrayList<>());
@@ -82,7 +58,7 @@ class BookingConcurrencyIT extends BookingIT {
         List<Fan> fans = admittedFans(concert.path("id").asLong(), 1_000);
         long seat = fans.getFirst().seatMap(scheduleOf(concert)).get(0).path("id").asLong();
 
-        List<Reply> replies = atOnce(1_000, i -> fans.get(i).hold(scheduleOf(concert), List.of(seat)));
+        List<Reply> replies = Parallel.atOnce(1_000, i -> fans.get(i).hold(scheduleOf(concert), List.of(seat)));
 
         assertThat(replies).filteredOn(r -> r.status() == 201).hasSize(1);
         assertThat(replies).filteredOn(r -> r.status() != 201)
@@ -100,7 +76,7 @@ class BookingConcurrencyIT extends BookingIT {
         List<Long> seats = new ArrayList<>();
         fans.getFirst().seatMap(schedule).forEach(s -> seats.add(s.path("id").asLong()));
 
-        List<Reply> replies = atOnce(300, i -> {
+        List<Reply> replies = Parallel.atOnce(300, i -> {
             List<Long> mine = new ArrayList<>(seats);
             Collections.shuffle(mine, ThreadLocalRandom.current());
             return fans.get(i).hold(schedule, mine.subList(0, 1 + ThreadLocalRandom.current().nextInt(4)));
@@ -137,7 +113,7 @@ class BookingConcurrencyIT extends BookingIT {
         long user = USERS.incrementAndGet();
         Fan fan = new Fan(api, user, 0, null);
 
-        List<Reply> replies = atOnce(500, i -> {
+        List<Reply> replies = Parallel.atOnce(500, i -> {
             Reply reply = fan.charge(1_000 + i, "charge-" + i);
             for (int retry = 0; retry < 20 && reply.status() == 503; retry++) {
                 assertThat(reply.header("Retry-After")).isNotNull();
@@ -167,7 +143,7 @@ class BookingConcurrencyIT extends BookingIT {
         long second = fan.hold(schedule, List.of(seats.get(1))).json().path("id").asLong();
         fan.charge(110_000, null);
 
-        List<Reply> replies = atOnce(2, i -> fan.pay(i == 0 ? first : second, null));
+        List<Reply> replies = Parallel.atOnce(2, i -> fan.pay(i == 0 ? first : second, null));
 
         assertThat(replies).extracting(Reply::status).containsExactlyInAnyOrder(201, 409);
         assertThat(replies).filteredOn(r -> r.status() == 409).singleElement()
@@ -185,7 +161,7 @@ class BookingConcurrencyIT extends BookingIT {
         long user = USERS.incrementAndGet();
         Fan fan = new Fan(api, user, 0, null);
 
-        List<Reply> replies = atOnce(20, i -> fan.charge(70_000, "same-key"));
+        List<Reply> replies = Parallel.atOnce(20, i -> fan.charge(70_000, "same-key"));
 
         assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
         assertThat(replies).extracting(Reply::text).containsOnly(replies.getFirst().text());
@@ -203,7 +179,7 @@ class BookingConcurrencyIT extends BookingIT {
         long seat = fan.seatMap(schedule).get(0).path("id").asLong();
         long reservation = fan.hold(schedule, List.of(seat)).json().path("id").asLong();
 
-        List<Reply> replies = atOnce(20, i -> fan.pay(reservation, "pay-once"));
+        List<Reply> replies = Parallel.atOnce(20, i -> fan.pay(reservation, "pay-once"));
 
         assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
         assertThat(replies).extracting(Reply::text).containsOnly(replies.getFirst().text());
