@@ -30,6 +30,12 @@ public final class PostgresFixture {
 
     public static final String URL_VARIABLE = "CONCERT_TEST_POSTGRES_URL";
 
+    /**
+     * Connections per service under test: a thousand holds of one seat at once, on two cores shared with the
+     * test's own clients, must not wait past the pool's connection timeout.
+     */
+    public static final int TEST_POOL_SIZE = 20;
+
     private static volatile PostgresFixture shared;
 
     private final String serverUrl;
@@ -160,13 +166,23 @@ public final class PostgresFixture {
         return origin;
     }
 
-    /** The Spring properties that point the service at this run's schema. */
+    /** The Spring properties that point the service at this run's schema, with a pool of {@link #TEST_POOL_SIZE}. */
     public Map<String, String> springProperties() {
+        return springProperties(TEST_POOL_SIZE);
+    }
+
+    /** The Spring properties that point the service at this run's schema, with a pool of at most {@code poolSize}. */
+    public Map<String, String> springProperties(int poolSize) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", jdbcUrl());
         properties.put("spring.datasource.username", username);
         properties.put("spring.datasource.password", password);
         properties.put("spring.liquibase.default-schema", schema);
+        // Several services share one server in a test run (cached test contexts, child JVMs, second instances),
+        // and PostgreSQL's max_connections is 100 by default: each gets a smaller fixed pool than production's 40,
+        // and at most two test contexts stay open at once (spring.properties in bootstrap's tests).
+        properties.put("spring.datasource.hikari.maximum-pool-size", String.valueOf(poolSize));
+        properties.put("spring.datasource.hikari.minimum-idle", String.valueOf(poolSize));
         return properties;
     }
 

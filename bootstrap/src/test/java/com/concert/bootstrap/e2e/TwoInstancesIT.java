@@ -72,7 +72,9 @@ class TwoInstancesIT extends ServiceIT {
     void startSecondInstance() {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--concert.admin.api-key=" + ADMIN_KEY));
         Stream.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
-                        "spring.liquibase.default-schema", "spring.data.redis.host", "spring.data.redis.port",
+                        "spring.liquibase.default-schema", "spring.datasource.hikari.maximum-pool-size",
+                        "spring.datasource.hikari.minimum-idle",
+                        "spring.data.redis.host", "spring.data.redis.port",
                         "spring.data.redis.database", "concert.redis.key-prefix", "concert.queue.admit-interval",
                         "concert.queue.admit-batch-size", "concert.queue.max-active", "concert.queue.active-ttl",
                         "concert.reservation.sweep-interval", "concert.rate-limit.per-address",

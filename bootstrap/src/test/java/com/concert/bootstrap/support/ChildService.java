@@ -22,6 +22,9 @@ public final class ChildService implements AutoCloseable {
 
     public static final String ADMIN_KEY = "child-admin-key";
 
+    /** Child JVMs run beside the cached test contexts on one PostgreSQL: a smaller pool each. */
+    private static final int CHILD_POOL_SIZE = 10;
+
     private final Process process;
     private final int port;
     private final Path log;
@@ -50,7 +53,7 @@ public final class ChildService implements AutoCloseable {
                 "--spring.data.redis.port=" + RedisFixture.shared().port(),
                 "--spring.data.redis.database=" + RedisFixture.shared().database(),
                 "--concert.redis.key-prefix=" + RedisFixture.shared().keyPrefix() + redisNamespace + ":"));
-        for (Map.Entry<String, String> property : PostgresFixture.shared().springProperties().entrySet()) {
+        for (Map.Entry<String, String> property : PostgresFixture.shared().springProperties(CHILD_POOL_SIZE).entrySet()) {
             command.add("--" + property.getKey() + "=" + property.getValue());
         }
         for (String setting : settings) {
