@@ -2,10 +2,12 @@ package com.concert.adapter.out.persistence.shared;
 
 import com.concert.domain.shared.DependencyUnavailableException;
 import com.concert.domain.shared.TransactionRunner;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -20,10 +22,22 @@ class SpringTransactionRunner implements TransactionRunner {
     /** No request may wait on the database longer than this; statements past it are cancelled. */
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+    /** How long transactions are refused at once after the database was found unreachable, between probes. */
+    static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
+
     private final TransactionTemplate readWrite;
     private final TransactionTemplate readOnly;
+    private final DatabaseBreaker breaker;
+    private final ServerProbe server;
 
-    SpringTransactionRunner(PlatformTransactionManager transactionManager) {
+    @Autowired
+    SpringTransactionRunner(PlatformTransactionManager transactionManager, DataSource dataSource) {
+        this(transactionManager, new DatabaseBreaker(PROBE_INTERVAL, System::nanoTime), ServerProbe.of(dataSource));
+    }
+
+    SpringTransactionRunner(PlatformTransactionManager transactionManager, DatabaseBreaker breaker, ServerProbe server) {
+        this.breaker = breaker;
+        this.server = server;
         this.readWrite = new TransactionTemplate(transactionManager);
         this.readWrite.setTimeout((int) TIMEOUT.toSeconds());
         this.readOnly = new TransactionTemplate(transactionManager);
@@ -41,7 +55,28 @@ class SpringTransactionRunner implements TransactionRunner {
         return run(readOnly, work);
     }
 
-    private static <T> T run(TransactionTemplate template, Supplier<T> work) {
+    private <T> T run(TransactionTemplate template, Supplier<T> work) {
+        DatabaseBreaker.Permit permit = breaker.permit();
+        if (permit == null) {
+            throw new DependencyUnavailableException("The database", null);
+        }
+        try {
+            T result = execute(template, work);
+            breaker.reached(permit);
+            return result;
+        } catch (RuntimeException e) {
+            // a connection that broke may be the first sign of a server that is gone: ask it directly, instead of
+            // letting the next requests find out by waiting out the pool's connection timeout one by one
+            if (ConnectionFailures.isUnreachable(e) || (ConnectionFailures.isBrokenConnection(e) && !server.answers())) {
+                breaker.unreachable(permit);
+            } else {
+                breaker.reached(permit);
+            }
+            throw e;
+        }
+    }
+
+    private static <T> T execute(TransactionTemplate template, Supplier<T> work) {
         // A broken connection usually breaks the rollback too, and Spring then throws the rollback's failure
         // instead of the work's: remember that the work itself lost the database.
         AtomicReference<DependencyUnavailableException> lost = new AtomicReference<>();

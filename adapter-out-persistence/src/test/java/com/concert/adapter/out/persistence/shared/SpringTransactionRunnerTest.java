@@ -6,10 +6,23 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.SimpleTransactionStatus;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,7 +47,7 @@ class SpringTransactionRunnerTest {
         config.setConnectionTimeout(1_000);
         config.setInitializationFailTimeout(-1);
         dataSource = new HikariDataSource(config);
-        SpringTransactionRunner runner = new SpringTransactionRunner(new JdbcTransactionManager(dataSource));
+        SpringTransactionRunner runner = new SpringTransactionRunner(new JdbcTransactionManager(dataSource), dataSource);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 
         long started = System.nanoTime();
@@ -45,6 +58,112 @@ class SpringTransactionRunnerTest {
                 .isInstanceOf(DependencyUnavailableException.class);
 
         assertThat((System.nanoTime() - started) / 1_000_000).as("milliseconds for both").isLessThan(10_000);
+    }
+
+    /**
+     * Once a transaction found the database unreachable, the next ones are refused without asking the pool
+     * for a connection (so without waiting out its timeout), until the probe interval has passed.
+     */
+    @Test
+    void afterAnUnreachableDatabase_transactionsAreRefusedWithoutWaitingForThePool_untilTheNextProbe() throws IOException {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + closedPort() + "/concert");
+        config.setUsername("concert");
+        config.setConnectionTimeout(250);
+        config.setInitializationFailTimeout(-1);
+        dataSource = new HikariDataSource(config);
+        AtomicInteger asked = new AtomicInteger();
+        DelegatingDataSource counting = new DelegatingDataSource(dataSource) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                asked.incrementAndGet();
+                return super.getConnection();
+            }
+        };
+        AtomicLong now = new AtomicLong();
+        SpringTransactionRunner runner = new SpringTransactionRunner(new JdbcTransactionManager(counting),
+                new DatabaseBreaker(Duration.ofSeconds(1), now::get), () -> true);
+        JdbcTemplate jdbc = new JdbcTemplate(counting);
+
+        assertThatThrownBy(() -> runner.readOnly(() -> jdbc.queryForObject("SELECT 1", Integer.class)))
+                .isInstanceOf(DependencyUnavailableException.class);
+        assertThat(asked).hasValue(1);
+
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> runner.inTransaction(() -> jdbc.update("SELECT 1")))
+                    .isInstanceOf(DependencyUnavailableException.class)
+                    .hasMessage("The database is unavailable; try again shortly");
+        }
+        assertThat(asked).as("refused without asking the pool").hasValue(1);
+
+        now.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThatThrownBy(() -> runner.readOnly(() -> jdbc.queryForObject("SELECT 1", Integer.class)))
+                .isInstanceOf(DependencyUnavailableException.class);
+        assertThat(asked).as("one probe").hasValue(2);
+    }
+
+    /**
+     * A connection that broke opens the breaker only if the server itself no longer answers: one backend ended
+     * by an operator is not an outage, a server that refuses connections is.
+     */
+    @Test
+    void aBrokenConnection_opensTheBreaker_onlyWhenTheServerNoLongerAnswers() {
+        AtomicBoolean serverAnswers = new AtomicBoolean(true);
+        DatabaseBreaker breaker = new DatabaseBreaker(Duration.ofSeconds(1), () -> 0L);
+        SpringTransactionRunner runner = new SpringTransactionRunner(new NoDatabaseTransactions(), breaker,
+                serverAnswers::get);
+        Supplier<Integer> brokenConnection = () -> {
+            throw new DataAccessResourceFailureException("I/O error", new SQLException("An I/O error occurred", "08006"));
+        };
+
+        assertThatThrownBy(() -> runner.inTransaction(brokenConnection)).isInstanceOf(DependencyUnavailableException.class);
+        assertThat(breaker.isOpen()).as("the server still answers").isFalse();
+
+        serverAnswers.set(false);
+        assertThatThrownBy(() -> runner.inTransaction(brokenConnection)).isInstanceOf(DependencyUnavailableException.class);
+        assertThat(breaker.isOpen()).as("the server is gone").isTrue();
+    }
+
+    @Test
+    void theServersToProbe_comeFromTheJdbcUrl() {
+        assertThat(ServerProbe.addresses("jdbc:postgresql://db.internal:6432/concert?ssl=true"))
+                .extracting(a -> a.getHostString() + ":" + a.getPort()).containsExactly("db.internal:6432");
+        assertThat(ServerProbe.addresses("jdbc:postgresql://a,b:5433,[::1]:5434/concert"))
+                .extracting(a -> a.getHostString() + ":" + a.getPort()).containsExactly("a:5432", "b:5433", "::1:5434");
+        assertThat(ServerProbe.addresses("jdbc:postgresql:concert"))
+                .extracting(a -> a.getHostString() + ":" + a.getPort()).containsExactly("localhost:5432");
+        assertThat(ServerProbe.addresses("jdbc:h2:mem:x")).isEmpty();
+    }
+
+    /** Transactions that touch nothing: for work that fails before it would reach a database. */
+    private static final class NoDatabaseTransactions implements PlatformTransactionManager {
+
+        @Override
+        public TransactionStatus getTransaction(TransactionDefinition definition) {
+            return new SimpleTransactionStatus();
+        }
+
+        @Override
+        public void commit(TransactionStatus status) {
+        }
+
+        @Override
+        public void rollback(TransactionStatus status) {
+        }
+    }
+
+    @Test
+    void onlyAConnectionThatCannotBeOpened_countsAsAnUnreachableDatabase() {
+        assertThat(ConnectionFailures.isUnreachable(new java.sql.SQLTransientConnectionException(
+                "concert-db - Connection is not available, request timed out after 2000ms"))).isFalse();
+        assertThat(ConnectionFailures.isUnreachable(new java.sql.SQLException("canceling statement", "57014"))).isFalse();
+        assertThat(ConnectionFailures.isUnreachable(new RuntimeException(new java.sql.SQLTransientConnectionException(
+                "timed out", "08001", new java.net.ConnectException("Connection refused"))))).isTrue();
+        assertThat(ConnectionFailures.isUnreachable(new java.sql.SQLException("cannot connect now", "57P03"))).isTrue();
+        assertThat(ConnectionFailures.isUnreachable(new java.sql.SQLException("terminating connection", "57P01")))
+                .as("one connection ended: the next one may work").isFalse();
+        assertThat(ConnectionFailures.isUnreachable(new java.sql.SQLException("I/O error", "08006")))
+                .as("one socket broke").isFalse();
     }
 
     @Test
