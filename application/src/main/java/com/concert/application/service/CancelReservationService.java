@@ -28,9 +28,9 @@ public final class CancelReservationService implements CancelReservationUseCase 
         Instant now = clock.instant();
         transactions.inTransaction(() -> {
             Reservation reservation = owned(user, id);
-            if (reservation.requireCancellableAt(now) && !reservations.cancel(id, user, now)) {
-                // it changed under us (paid, or ran out): read again to say which
-                owned(user, id).requireCancellableAt(now);
+            if (reservation.requireCancellableAt(now) && !reservations.cancel(id, user, now)
+                    // it changed under us: paid or run out (refused here), or cancelled by a concurrent cancel (done)
+                    && owned(user, id).requireCancellableAt(now)) {
                 throw new IllegalStateException("reservation " + id + " neither cancelled nor refused");
             }
         });

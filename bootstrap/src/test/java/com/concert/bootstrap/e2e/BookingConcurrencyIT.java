@@ -69,6 +69,21 @@ class BookingConcurrencyIT extends BookingIT {
     }
 
     @Test
+    void oneHoldCancelledTwentyTimesAtOnce_endsOnce_andEveryCancelAnswers204() throws Exception {
+        JsonNode concert = Concerts.bookable(api, Instant.now(), 2);
+        Fan fan = admittedFans(concert.path("id").asLong(), 1).getFirst();
+        long seat = fan.seatMap(scheduleOf(concert)).get(0).path("id").asLong();
+        long held = fan.hold(scheduleOf(concert), List.of(seat)).json().path("id").asLong();
+
+        List<Reply> replies = Parallel.atOnce(20, i -> api.delete("/api/v1/reservations/" + held).user(fan.userId()).send());
+
+        assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(204));
+        assertThat(jdbc.queryForObject("SELECT status FROM reservation WHERE id = ?", String.class, held))
+                .isEqualTo("CANCELLED");
+        assertThat(jdbc.queryForObject("SELECT status FROM seat WHERE id = ?", String.class, seat)).isEqualTo("AVAILABLE");
+    }
+
+    @Test
     void threeHundredFansOnFiftySeats_neverShareASeat_andEverySeatIsAccountedFor() throws Exception {
         JsonNode concert = Concerts.bookable(api, Instant.now(), 50);
         long schedule = scheduleOf(concert);

@@ -148,6 +148,17 @@ class CatalogApiIT extends ServiceIT {
         assertProblem(api.post("/api/v1/admin/concerts", big).admin(ADMIN_KEY).send(), 413, "PAYLOAD_TOO_LARGE");
     }
 
+    /** Found by BadInputIT: refusals were empty or HTML when the client's Accept header or path was odd. */
+    @Test
+    void aRefusalIsAProblemWhateverTheClientAccepts_andWhereverTomcatRefuses() {
+        assertProblem(api.get("/api/v1/concerts").header("Accept", "garbage").send(), 406, "NOT_ACCEPTABLE");
+        assertProblem(api.get("/api/v1/concerts").header("Accept", "image/png").send(), 406, "NOT_ACCEPTABLE");
+        assertProblem(api.get("/api/v1/points").header("Accept", "image/png").send(), 401, "USER_ID_MISSING");
+        assertProblem(api.get("/api/v1/concerts/x").header("Accept", "text/html").send(), 400, "VALIDATION_FAILED");
+        // an encoded slash: Tomcat refuses it before the application sees the request
+        assertProblem(api.get("/api/v1/concerts/1%2F2").send(), 400, "MALFORMED_REQUEST");
+    }
+
     @Test
     void aBodyOverTheLimitIsRefusedEvenWhenItsLengthIsNotDeclared() throws Exception {
         String big = "{\"title\":\"" + "a".repeat(70 * 1024) + "\"}";

@@ -8,7 +8,11 @@ import com.concert.adapter.in.web.support.RateLimitInterceptor;
 import com.concert.adapter.in.web.support.RateLimitSettings;
 import com.concert.domain.shared.RateLimiter;
 import com.concert.adapter.in.web.support.RequestBodyLimitFilter;
+import com.concert.adapter.in.web.error.ProblemErrorReportValve;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -58,6 +62,16 @@ public class WebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AdminKeyInterceptor(adminKey)).addPathPatterns(ADMIN_PATHS);
         registry.addInterceptor(new RateLimitInterceptor(rateLimiter, rateLimits, clock)).addPathPatterns(RATE_LIMITED_PATHS);
+    }
+
+    /** What Tomcat refuses before the application sees it is answered as problem+json too. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 
     @Bean

@@ -5,6 +5,7 @@ import com.concert.domain.shared.Violation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
@@ -64,6 +65,9 @@ public final class Problems {
         if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value() && !all.containsHeader(HttpHeaders.RETRY_AFTER)) {
             all.set(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_UNAVAILABLE_SECONDS));
         }
-        return ResponseEntity.status(problem.getStatus()).headers(all).body(problem);
+        // a preset content type skips content negotiation: a problem is problem+json whatever the client's Accept
+        // header asks for (or fails to parse as)
+        return ResponseEntity.status(problem.getStatus()).headers(all).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }
