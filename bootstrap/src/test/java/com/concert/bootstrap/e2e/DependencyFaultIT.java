@@ -98,6 +98,21 @@ class DependencyFaultIT {
         redisLink.close();
     }
 
+    /** A fan admitted to a new concert, with points, holding one of its seats (110,000 points). */
+    private record Holding(Fan fan, long reservationId) {
+    }
+
+    private Holding aFanHoldingOneSeat(long points) {
+        JsonNode concert = Concerts.bookable(api, Instant.now(), 10);
+        long schedule = concert.path("schedules").get(0).path("id").asLong();
+        Fan fan = Fan.admitted(api, USERS.incrementAndGet(), concert.path("id").asLong());
+        long seat = fan.seatMap(schedule).get(0).path("id").asLong();
+        assertThat(fan.charge(points, null).status()).isEqualTo(200);
+        Reply held = fan.hold(schedule, List.of(seat));
+        assertThat(held.status()).as(held.toString()).isEqualTo(201);
+        return new Holding(fan, held.json().path("id").asLong());
+    }
+
     /** The reply and how long it took. */
     private record Timed(Reply reply, Duration took) {
     }
@@ -114,6 +129,21 @@ class DependencyFaultIT {
         assertThat(answer.reply().header("Retry-After")).isNotBlank();
         assertThat(answer.reply().contentType()).startsWith("application/problem+json");
         assertThat(answer.took()).as("answered within").isLessThan(ANSWER_WITHIN);
+    }
+
+    /** Two hundred requests at once: every one refused with 503 in time, none waiting for another's timeout. */
+    private static void assertAStormIsRefusedInTime(String what, Supplier<Reply> request) throws Exception {
+        List<Long> took = new ArrayList<>();
+        List<Reply> storm = Parallel.atOnce(200, i -> {
+            Timed answer = timed(request);
+            synchronized (took) {
+                took.add(answer.took().toMillis());
+            }
+            return answer.reply();
+        });
+        assertThat(storm).allSatisfy(reply -> assertThat(reply.status()).isEqualTo(503));
+        report(what, took);
+        assertThat(took).allSatisfy(millis -> assertThat(millis).isLessThan(ANSWER_WITHIN.toMillis()));
     }
 
     /** For the record (docs/adr/0009): how long the storm's answers took. */
@@ -143,17 +173,7 @@ class DependencyFaultIT {
                 .user(fan.userId()).header("X-Queue-Token", fan.token()).send()));
         assertUnavailableInTime(timed(() -> fan.hold(schedule, List.of(1L))));
         // two hundred at once: none waits for another's timeout
-        List<Long> took = new ArrayList<>();
-        List<Reply> storm = Parallel.atOnce(200, i -> {
-            Timed answer = timed(() -> enterQueue(concertId));
-            synchronized (took) {
-                took.add(answer.took().toMillis());
-            }
-            return answer.reply();
-        });
-        assertThat(storm).allSatisfy(reply -> assertThat(reply.status()).isEqualTo(503));
-        report("Redis lost: queue entries", took);
-        assertThat(took).allSatisfy(millis -> assertThat(millis).isLessThan(ANSWER_WITHIN.toMillis()));
+        assertAStormIsRefusedInTime("Redis lost: queue entries", () -> enterQueue(concertId));
 
         assertThat(api.get("/api/v1/concerts").send().status()).isEqualTo(200);
         assertThat(api.get("/api/v1/concerts/" + concertId).send().status()).isEqualTo(200);
@@ -177,13 +197,9 @@ class DependencyFaultIT {
      */
     @Test
     void redisBackEmpty_holdsAndPointsStand_usersEnterAgain_andPayTheirHold() throws Exception {
-        JsonNode concert = Concerts.bookable(api, Instant.now(), 10);
-        long concertId = concert.path("id").asLong();
-        long schedule = concert.path("schedules").get(0).path("id").asLong();
-        Fan fan = Fan.admitted(api, USERS.incrementAndGet(), concertId);
-        long seat = fan.seatMap(schedule).get(0).path("id").asLong();
-        assertThat(fan.charge(200_000, null).status()).isEqualTo(200);
-        long held = fan.hold(schedule, List.of(seat)).json().path("id").asLong();
+        Holding holding = aFanHoldingOneSeat(200_000);
+        Fan fan = holding.fan();
+        long held = holding.reservationId();
 
         redisLink.cut();
         forgetEverythingInRedis();
@@ -196,7 +212,7 @@ class DependencyFaultIT {
         assertThat(reservation.json().path("status").asString()).isEqualTo("HELD");
         assertThat(fan.balance()).isEqualTo(200_000);
 
-        Fan again = Fan.admitted(api, fan.userId(), concertId);
+        Fan again = Fan.admitted(api, fan.userId(), fan.concertId());
         assertThat(again.token()).isNotEqualTo(fan.token());
         Reply paid = again.pay(held, null);
         assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
@@ -221,13 +237,9 @@ class DependencyFaultIT {
 
     @Test
     void postgresLost_everyDatabaseCall503AtOnce_readinessDown_thenRecovers() throws Exception {
-        JsonNode concert = Concerts.bookable(api, Instant.now(), 10);
-        long concertId = concert.path("id").asLong();
-        long schedule = concert.path("schedules").get(0).path("id").asLong();
-        Fan fan = Fan.admitted(api, USERS.incrementAndGet(), concertId);
-        long seat = fan.seatMap(schedule).get(0).path("id").asLong();
-        assertThat(fan.charge(500_000, null).status()).isEqualTo(200);
-        long held = fan.hold(schedule, List.of(seat)).json().path("id").asLong();
+        Holding holding = aFanHoldingOneSeat(500_000);
+        Fan fan = holding.fan();
+        long held = holding.reservationId();
 
         postgresLink.cut();
 
@@ -242,18 +254,8 @@ class DependencyFaultIT {
                         "bookingOpensAt", Instant.now().toString(),
                         "sections", List.of(Map.of("grade", "R", "price", 1_000, "seats", 5))))))
                 .admin(ServiceIT.ADMIN_KEY).send()));
-        List<Long> took = new ArrayList<>();
-        List<Reply> storm = Parallel.atOnce(200, i -> {
-            Timed answer = timed(() -> api.post("/api/v1/points/charge", Map.of("amount", 1_000))
-                    .user(USERS.incrementAndGet()).send());
-            synchronized (took) {
-                took.add(answer.took().toMillis());
-            }
-            return answer.reply();
-        });
-        assertThat(storm).allSatisfy(reply -> assertThat(reply.status()).isEqualTo(503));
-        report("PostgreSQL lost: charges", took);
-        assertThat(took).allSatisfy(millis -> assertThat(millis).isLessThan(ANSWER_WITHIN.toMillis()));
+        assertAStormIsRefusedInTime("PostgreSQL lost: charges", () -> api.post("/api/v1/points/charge",
+                Map.of("amount", 1_000)).user(USERS.incrementAndGet()).send());
         assertThat(api.get("/actuator/health/readiness").send().status()).isEqualTo(503);
         assertThat(api.get("/actuator/health/liveness").send().status()).isEqualTo(200);
 
