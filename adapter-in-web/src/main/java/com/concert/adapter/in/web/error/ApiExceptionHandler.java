@@ -42,6 +42,7 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,6 +58,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    /** One line per dependency every 10 s while it is down, however many requests it refuses. */
+    private final ThrottledLog refusals = new ThrottledLog(log, Duration.ofSeconds(10), System::nanoTime);
+
     @ExceptionHandler(ValidationFailedException.class)
     ResponseEntity<Object> validationFailed(ValidationFailedException e, HttpServletRequest request) {
         return respond(Problems.withViolations(Problems.problem(e.code(), e.getMessage()), e.violations()), request);
@@ -64,8 +68,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DependencyUnavailableException.class)
     ResponseEntity<Object> dependencyUnavailable(DependencyUnavailableException e, HttpServletRequest request) {
-        log.warn("{} {} refused: {} ({})", request.getMethod(), request.getRequestURI(), e.getMessage(),
-                e.getCause() == null ? "no cause" : e.getCause().toString());
+        refusals.warn(e.dependency(), request.getMethod() + " " + request.getRequestURI() + " refused: " + e.getMessage()
+                + " (" + (e.getCause() == null ? "no cause" : e.getCause().toString()) + ")");
         return respond(Problems.problem(e.code(), e.getMessage()), request);
     }
 
