@@ -13,6 +13,7 @@ import com.concert.domain.shared.Violation;
 import com.concert.domain.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -98,6 +99,21 @@ class CreateConcertServiceTest {
         assertThatThrownBy(() -> service.create(command))
                 .isInstanceOf(ValidationFailedException.class)
                 .hasMessageStartingWith("schedules[0].performanceAt:");
+    }
+
+    /** Found by BadInputIT: a number taken as epoch seconds made a performance in the year 28490. */
+    @Test
+    void create_refusesInstantsMoreThanFiveYearsAway() {
+        Instant far = NOW.plus(Duration.ofDays(6 * 365));
+        assertThatThrownBy(() -> service.create(new CreateConcertCommand("t", "v",
+                List.of(new ScheduleInput(far, null, null, List.of(vip()))))))
+                .isInstanceOf(ValidationFailedException.class)
+                .hasMessage("schedules[0].performanceAt: must be within 5 years of now");
+        assertThatThrownBy(() -> service.create(new CreateConcertCommand("t", "v",
+                List.of(new ScheduleInput(PERFORMANCE, Instant.parse("1970-01-01T00:00:00Z"), null, List.of(vip()))))))
+                .isInstanceOf(ValidationFailedException.class)
+                .hasMessage("schedules[0].bookingOpensAt: must be within 5 years of now");
+        assertThat(transactions.readWriteCount()).isZero();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.concert.domain.concert;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -9,6 +10,8 @@ public record ScheduleDraft(Instant performanceAt, BookingWindow bookingWindow, 
 
     public static final int MAX_SECTIONS = 50;
     public static final int MAX_TOTAL_SEATS = 50_000;
+    /** How far from the moment of creation a performance or a booking window may lie, either way. */
+    public static final Duration MAX_HORIZON = Duration.ofDays(5 * 365 + 1);
 
     public ScheduleDraft {
         Objects.requireNonNull(performanceAt, "performanceAt");

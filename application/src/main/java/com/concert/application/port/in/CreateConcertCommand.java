@@ -69,6 +69,14 @@ public record CreateConcertCommand(String title, String venue, List<ScheduleInpu
         }
         if (schedule.performanceAt() == null) {
             violations.add(path + ".performanceAt", "must not be null");
+        } else if (!withinHorizon(schedule.performanceAt(), now)
+                || (schedule.bookingOpensAt() != null && !withinHorizon(schedule.bookingOpensAt(), now))
+                || (schedule.bookingClosesAt() != null && !withinHorizon(schedule.bookingClosesAt(), now))) {
+            String field = !withinHorizon(schedule.performanceAt(), now) ? "performanceAt"
+                    : schedule.bookingOpensAt() != null && !withinHorizon(schedule.bookingOpensAt(), now)
+                    ? "bookingOpensAt" : "bookingClosesAt";
+            violations.add(path + "." + field, "must be within " + ScheduleDraft.MAX_HORIZON.toDays() / 365
+                    + " years of now");
         } else {
             if (schedule.closesAt().isAfter(schedule.performanceAt())) {
                 violations.add(path + ".bookingClosesAt", "must not be after performanceAt");
@@ -101,6 +109,10 @@ public record CreateConcertCommand(String title, String venue, List<ScheduleInpu
         }
         violations.check(totalSeats <= ScheduleDraft.MAX_TOTAL_SEATS, path + ".sections",
                 "must have at most " + ScheduleDraft.MAX_TOTAL_SEATS + " seats in all");
+    }
+
+    private static boolean withinHorizon(Instant instant, Instant now) {
+        return !instant.isBefore(now.minus(ScheduleDraft.MAX_HORIZON)) && !instant.isAfter(now.plus(ScheduleDraft.MAX_HORIZON));
     }
 
     private static void checkText(Violations violations, String field, String value, int maxLength) {
