@@ -186,6 +186,23 @@ public final class PostgresFixture {
         return properties;
     }
 
+    /**
+     * A JDBC URL to a schema of its own, created empty now and dropped at exit: for tests that build the schema
+     * step by step (a migration over existing data) instead of using the one Liquibase made.
+     */
+    public String emptySchemaUrl(String prefix) {
+        String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute("CREATE SCHEMA " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+            } catch (RuntimeException ignored) {
+                // the server may already be gone
+            }
+        }, "drop-" + name));
+        return serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + name;
+    }
+
     /** A new connection to this run's schema; the caller closes it. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), username, password);

@@ -1,0 +1,19 @@
+package com.concert.application.fake;
+
+import com.concert.domain.user.UserRepository;
+import com.concert.domain.user.UserRepositoryContract;
+
+class InMemoryUserRepositoryTest extends UserRepositoryContract {
+
+    private final InMemoryUserRepository users = new InMemoryUserRepository();
+
+    @Override
+    protected UserRepository repository() {
+        return users;
+    }
+
+    @Override
+    protected long storedUsers() {
+        return users.size();
+    }
+}
