@@ -9,8 +9,15 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 
-/** The concert reservation service: the adapters around the use cases, wired in {@code wiring}. */
-@SpringBootApplication
+/**
+ * The concert reservation service: the adapters around the use cases, wired in {@code wiring}. The service is a
+ * resource server only: should Spring Authorization Server be on the classpath (the development run starts one
+ * beside it, in its own context), its auto-configuration, which would make a signing key and a decoder trusting
+ * it, stays out of this context.
+ */
+@SpringBootApplication(excludeName = {
+        "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration"})
 @EnableConfigurationProperties(ConcertProperties.class)
 @Import({WebConfiguration.class, PersistenceConfiguration.class, RedisConfiguration.class})
 public class ConcertServiceApplication {

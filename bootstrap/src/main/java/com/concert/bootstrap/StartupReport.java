@@ -29,12 +29,27 @@ class StartupReport {
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         String profiles = environment.getActiveProfiles().length == 0
                 ? "default" : String.join(",", Arrays.asList(environment.getActiveProfiles()));
-        log.info("Concert service listening on http://localhost:{} (API docs /swagger-ui.html, health /actuator/health) "
-                        + "on Java {} with {} CPUs, virtual threads {}, profile {}; PostgreSQL {}; {}; admin API {}",
-                port, Runtime.version().feature(), Runtime.getRuntime().availableProcessors(),
+        log.info("Concert service listening on http://localhost:{} (API docs /swagger-ui.html, probes /livez /readyz; "
+                        + "actuator on port {}) on Java {} with {} CPUs, virtual threads {}, profile {}; PostgreSQL {}; {}; "
+                        + "bearer tokens from {}",
+                port, environment.getProperty("local.management.port",
+                        environment.getProperty("management.server.port", port)),
+                Runtime.version().feature(), Runtime.getRuntime().availableProcessors(),
                 environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false) ? "on" : "off",
                 profiles, withoutCredentials(environment.getProperty("spring.datasource.url", "?")), redis.describe(),
-                environment.getProperty("concert.admin.api-key", "").isBlank() ? "off" : "on");
+                identityProvider());
+    }
+
+    /** Where bearer tokens are verified against, as configured (the issuer, else the keys' location). */
+    private String identityProvider() {
+        String prefix = "spring.security.oauth2.resourceserver.jwt.";
+        for (String setting : new String[]{"issuer-uri", "jwk-set-uri", "public-key-location"}) {
+            String value = environment.getProperty(prefix + setting);
+            if (value != null && !value.isBlank()) {
+                return setting + " " + value;
+            }
+        }
+        return "nowhere";
     }
 
     private static String withoutCredentials(String jdbcUrl) {

@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * Every {@code concert.*} setting, with its default, in one place. Bound and checked at start-up: a value out
@@ -15,7 +15,7 @@ public record ConcertProperties(
         @DefaultValue Queue queue,
         @DefaultValue Reservation reservation,
         @DefaultValue Points points,
-        @DefaultValue Admin admin,
+        @DefaultValue Security security,
         @DefaultValue Redis redis,
         @DefaultValue Cache cache,
         @DefaultValue RateLimit rateLimit,
@@ -78,11 +78,32 @@ public record ConcertProperties(
         }
     }
 
-    /** @param apiKey the operator key for {@code /api/v1/admin/**}; unset turns the admin API off */
-    public record Admin(Optional<String> apiKey) {
+    /**
+     * Callers come with bearer tokens from the identity provider named by Spring Boot's
+     * {@code spring.security.oauth2.resourceserver.jwt.*}; these are the service's own settings around them.
+     *
+     * @param allowedOrigins  browser origins besides the service's own that may call the API (CORS); none by default
+     * @param verifiedTokens  how many verified tokens are kept in memory until they expire, so that a fan's
+     *                        polling has the signature checked once (0 keeps none)
+     * @param keepVerifiedFor the longest a verified token is kept, whatever its {@code exp}: how long a key the
+     *                        identity provider withdraws from its JWKS may still be honoured for tokens already seen
+     */
+    public record Security(
+            @DefaultValue List<String> allowedOrigins,
+            @DefaultValue("50000") long verifiedTokens,
+            @DefaultValue("5m") Duration keepVerifiedFor) {
 
-        public Admin {
-            apiKey = apiKey == null ? Optional.empty() : apiKey.filter(key -> !key.isBlank());
+        public Security {
+            allowedOrigins = allowedOrigins == null ? List.of()
+                    : allowedOrigins.stream().filter(origin -> !origin.isBlank()).toList();
+            if (verifiedTokens < 0) {
+                throw new IllegalArgumentException("concert.security.verified-tokens must be 0 or positive, got "
+                        + verifiedTokens);
+            }
+            if (keepVerifiedFor == null || keepVerifiedFor.isNegative()) {
+                throw new IllegalArgumentException("concert.security.keep-verified-for must be 0 or positive, got "
+                        + keepVerifiedFor);
+            }
         }
     }
 

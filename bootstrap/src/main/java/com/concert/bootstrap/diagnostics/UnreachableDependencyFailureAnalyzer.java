@@ -1,5 +1,6 @@
 package com.concert.bootstrap.diagnostics;
 
+import com.concert.adapter.in.web.security.IdentityProviderNotConfiguredException;
 import com.concert.adapter.out.redis.connection.RedisUnreachableException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -10,8 +11,8 @@ import java.net.UnknownHostException;
 import java.sql.SQLException;
 
 /**
- * Turns "PostgreSQL or Redis is not there" at start-up into a short message that says which one, where it was
- * looked for, and what to do, instead of a page of stack trace.
+ * Turns "PostgreSQL or Redis is not there" and "no identity provider is configured" at start-up into a short
+ * message that says which one, where it was looked for, and what to do, instead of a page of stack trace.
  */
 class UnreachableDependencyFailureAnalyzer implements FailureAnalyzer {
 
@@ -27,6 +28,13 @@ class UnreachableDependencyFailureAnalyzer implements FailureAnalyzer {
     @Override
     public FailureAnalysis analyze(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IdentityProviderNotConfiguredException missing) {
+                return new FailureAnalysis(missing.getMessage(),
+                        "Name the identity provider whose tokens the service trusts, for example "
+                                + "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI=https://idp.example/realms/concert "
+                                + "(docker-compose.yml points at its Keycloak). " + DEV_HINT
+                                + " (it starts a development identity provider too)", failure);
+            }
             if (t instanceof RedisUnreachableException redis) {
                 return new FailureAnalysis(redis.getMessage(),
                         "Start Redis, or set spring.data.redis.host and spring.data.redis.port "

@@ -1,6 +1,5 @@
 package com.concert.bootstrap.wiring;
 
-import com.concert.adapter.in.web.support.AdminKey;
 import com.concert.adapter.in.web.support.RateLimitSettings;
 import com.concert.adapter.out.persistence.cache.NearCacheSettings;
 import com.concert.adapter.out.redis.RedisNamespace;
@@ -26,11 +25,6 @@ class InfrastructureConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
-    }
-
-    @Bean
-    AdminKey adminKey(ConcertProperties properties) {
-        return AdminKey.of(properties.admin().apiKey());
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package com.concert.bootstrap.e2e;
 
+import com.concert.bootstrap.support.Api;
 import com.concert.bootstrap.support.BookingIT;
+import com.concert.bootstrap.support.TestIssuer;
 import com.concert.bootstrap.support.Concerts;
 import com.concert.bootstrap.support.Fan;
 import org.junit.jupiter.api.Test;
@@ -236,9 +238,24 @@ class BadInputIT extends BookingIT {
                     .replace("{reservationId}", id(stage.reservationId()));
             String target = path + query();
             List<String[]> headers = new ArrayList<>();
-            if (chance(85)) {
-                headers.add(new String[]{"X-User-Id", id(stage.fan().userId())});
+            if (chance(80)) {
+                String token = chance(85) ? TestIssuer.shared().tokenFor(Api.subjectOf(stage.fan().userId()))
+                        : TestIssuer.shared().adminToken();
+                headers.add(new String[]{"Authorization", "Bearer " + token});
+                if (chance(5)) {
+                    // a second Authorization header, as a smuggling proxy might add
+                    headers.add(new String[]{"Authorization", "Bearer " + TestIssuer.shared().adminToken()});
+                    broken = true;
+                }
             } else {
+                if (chance(70)) {
+                    headers.add(new String[]{"Authorization", pick(List.of("Bearer ", "Basic ", "bearer ", "Bearer  ", ""))
+                            + text(120)});
+                }
+                // the header trusted before authentication: names nobody now
+                if (chance(50)) {
+                    headers.add(new String[]{"X-User-Id", id(stage.fan().userId())});
+                }
                 broken = true;
             }
             if (chance(80)) {
@@ -246,9 +263,6 @@ class BadInputIT extends BookingIT {
             }
             if (chance(30)) {
                 headers.add(new String[]{"Idempotency-Key", chance(50) ? "key-" + random.nextInt(1_000) : text(90)});
-            }
-            if (chance(50)) {
-                headers.add(new String[]{"X-Admin-Key", chance(60) ? ADMIN_KEY : text(40)});
             }
             if (chance(30)) {
                 headers.add(new String[]{"Accept", pick(ACCEPTS)});

@@ -141,8 +141,8 @@ class BookingConcurrencyIT extends BookingIT {
         long expected = 500L * 1_000 + 499L * 500 / 2;
         assertThat(fan.balance()).isEqualTo(expected);
         assertThat(jdbc.queryForObject("SELECT sum(amount) FROM point_history WHERE user_id = ? AND type = 'CHARGE'",
-                Long.class, user)).isEqualTo(expected);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM point_history WHERE user_id = ?", Integer.class, user))
+                Long.class, fan.id())).isEqualTo(expected);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM point_history WHERE user_id = ?", Integer.class, fan.id()))
                 .isEqualTo(500);
         assertBalancesEqualHistory();
     }
@@ -181,7 +181,7 @@ class BookingConcurrencyIT extends BookingIT {
         assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
         assertThat(replies).extracting(Reply::text).containsOnly(replies.getFirst().text());
         assertThat(fan.balance()).isEqualTo(70_000);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM point_history WHERE user_id = ?", Integer.class, user))
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM point_history WHERE user_id = ?", Integer.class, fan.id()))
                 .isEqualTo(1);
     }
 

@@ -2,6 +2,7 @@ package com.concert.bootstrap.e2e;
 
 import com.concert.bootstrap.support.Api.Reply;
 import com.concert.bootstrap.support.ServiceIT;
+import com.concert.bootstrap.support.TestIssuer;
 import com.concert.domain.testing.ConcertFixture;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +34,7 @@ class CatalogApiIT extends ServiceIT {
     }
 
     private Reply create(Map<String, Object> body) {
-        return api.post("/api/v1/admin/concerts", body).admin(ADMIN_KEY).send();
+        return api.post("/api/v1/admin/concerts", body).asAdmin().send();
     }
 
     @Test
@@ -98,17 +99,22 @@ class CatalogApiIT extends ServiceIT {
     }
 
     @Test
-    void theAdminApiRefusesAMissingOrWrongKey() {
+    void theAdminApiRefusesCallersWithoutAToken_orWithoutTheOperatorScope() {
         Map<String, Object> body = concertBody("x", Instant.now().plus(DAY), null);
 
         Reply missing = api.post("/api/v1/admin/concerts", body).send();
-        Reply wrong = api.post("/api/v1/admin/concerts", body).admin("guess").send();
+        Reply oldKey = api.post("/api/v1/admin/concerts", body).header("X-Admin-Key", "dev-admin-key").send();
+        Reply fan = api.post("/api/v1/admin/concerts", body).user(1).send();
 
-        for (Reply reply : List.of(missing, wrong)) {
-            assertThat(reply.status()).isEqualTo(401);
+        for (Reply reply : List.of(missing, oldKey)) {
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
             assertThat(reply.contentType()).startsWith(PROBLEM_JSON);
-            assertThat(reply.code()).isEqualTo("ADMIN_KEY_INVALID");
+            assertThat(reply.code()).isEqualTo("UNAUTHENTICATED");
+            assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer");
         }
+        assertThat(fan.status()).as(fan.toString()).isEqualTo(403);
+        assertThat(fan.code()).isEqualTo("FORBIDDEN");
+        assertThat(fan.header("WWW-Authenticate")).contains("error=\"insufficient_scope\"", "scope=\"concert:admin\"");
     }
 
     @Test
@@ -128,11 +134,11 @@ class CatalogApiIT extends ServiceIT {
 
     @Test
     void everyErrorIsAProblemWithACode_andNeverA5xx() {
-        assertProblem(api.post("/api/v1/admin/concerts", "{\"title\": ").admin(ADMIN_KEY).send(), 400, "MALFORMED_REQUEST");
-        assertProblem(api.post("/api/v1/admin/concerts", "{\"title\": 5, \"venue\": [1]}").admin(ADMIN_KEY).send(),
+        assertProblem(api.post("/api/v1/admin/concerts", "{\"title\": ").asAdmin().send(), 400, "MALFORMED_REQUEST");
+        assertProblem(api.post("/api/v1/admin/concerts", "{\"title\": 5, \"venue\": [1]}").asAdmin().send(),
                 400, "VALIDATION_FAILED");
         assertProblem(api.post("/api/v1/admin/concerts", "{\"schedules\":[{\"sections\":[{\"seats\": 1.5}]}]}")
-                .admin(ADMIN_KEY).send(), 400, "VALIDATION_FAILED");
+                .asAdmin().send(), 400, "VALIDATION_FAILED");
         assertProblem(api.get("/api/v1/concerts?size=0").send(), 400, "VALIDATION_FAILED");
         assertProblem(api.get("/api/v1/concerts?page=x").send(), 400, "VALIDATION_FAILED");
         assertProblem(api.get("/api/v1/concerts/x").send(), 400, "VALIDATION_FAILED");
@@ -143,9 +149,9 @@ class CatalogApiIT extends ServiceIT {
         assertProblem(notAllowed, 405, "METHOD_NOT_ALLOWED");
         assertThat(notAllowed.header("Allow")).contains("GET");
         assertProblem(api.method("POST", "/api/v1/admin/concerts", null).header("Content-Type", "text/plain")
-                .admin(ADMIN_KEY).send(), 415, "UNSUPPORTED_MEDIA_TYPE");
+                .asAdmin().send(), 415, "UNSUPPORTED_MEDIA_TYPE");
         String big = "{\"title\":\"" + "a".repeat(70 * 1024) + "\"}";
-        assertProblem(api.post("/api/v1/admin/concerts", big).admin(ADMIN_KEY).send(), 413, "PAYLOAD_TOO_LARGE");
+        assertProblem(api.post("/api/v1/admin/concerts", big).asAdmin().send(), 413, "PAYLOAD_TOO_LARGE");
     }
 
     /** Found by BadInputIT: refusals were empty or HTML when the client's Accept header or path was odd. */
@@ -153,7 +159,7 @@ class CatalogApiIT extends ServiceIT {
     void aRefusalIsAProblemWhateverTheClientAccepts_andWhereverTomcatRefuses() {
         assertProblem(api.get("/api/v1/concerts").header("Accept", "garbage").send(), 406, "NOT_ACCEPTABLE");
         assertProblem(api.get("/api/v1/concerts").header("Accept", "image/png").send(), 406, "NOT_ACCEPTABLE");
-        assertProblem(api.get("/api/v1/points").header("Accept", "image/png").send(), 401, "USER_ID_MISSING");
+        assertProblem(api.get("/api/v1/points").header("Accept", "image/png").send(), 401, "UNAUTHENTICATED");
         assertProblem(api.get("/api/v1/concerts/x").header("Accept", "text/html").send(), 400, "VALIDATION_FAILED");
         // a malformed form body on a DELETE (Spring's form filter used to parse it, and failed with a 500)
         assertProblem(api.method("DELETE", "/api/v1/reservations/1", "+=k%\"").user(1)
@@ -168,7 +174,7 @@ class CatalogApiIT extends ServiceIT {
         java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://localhost:" + port + "/api/v1/admin/concerts"))
                 .header("Content-Type", "application/json")
-                .header("X-Admin-Key", ADMIN_KEY)
+                .header("Authorization", "Bearer " + TestIssuer.shared().adminToken())
                 // a publisher of unknown length makes the client send the body chunked
                 .POST(java.net.http.HttpRequest.BodyPublishers.fromPublisher(
                         java.net.http.HttpRequest.BodyPublishers.ofString(big)))
@@ -183,12 +189,15 @@ class CatalogApiIT extends ServiceIT {
 
     @Test
     void operationsEndpointsAnswer() {
-        Reply readiness = api.get("/actuator/health/readiness").send();
+        Reply readiness = api.get("/readyz").send();
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().path("components").path("db").path("status").asString()).isEqualTo("UP");
         assertThat(readiness.json().path("components").path("redis").path("status").asString()).isEqualTo("UP");
-        assertThat(api.get("/actuator/health/liveness").send().json().path("status").asString()).isEqualTo("UP");
-        assertThat(api.get("/actuator/prometheus").send().text()).contains("jvm_memory_used_bytes");
+        assertThat(api.get("/livez").send().json().path("status").asString()).isEqualTo("UP");
+        assertThat(management.get("/actuator/prometheus").send().text()).contains("jvm_memory_used_bytes");
+        assertThat(management.get("/actuator/health").send().json().path("components").has("db")).isTrue();
+        assertThat(api.get("/actuator/prometheus").send().status()).as("never on the public port").isEqualTo(404);
+        assertThat(api.get("/actuator/health").send().status()).isEqualTo(404);
         Reply docs = api.get("/v3/api-docs").send();
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("paths").has("/api/v1/concerts")).isTrue();

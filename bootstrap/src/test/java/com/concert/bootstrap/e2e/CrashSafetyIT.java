@@ -94,7 +94,7 @@ class CrashSafetyIT {
     @Test
     void killedMidStorm_theDatabaseKeepsEveryInvariant_andRetriesAfterRestartChangeNothingTwice() throws Exception {
         ChildService first = start();
-        JsonNode concert = Concerts.bookable(first.api(), ChildService.ADMIN_KEY, Instant.now(),
+        JsonNode concert = Concerts.bookable(first.api(), Instant.now(),
                 SEATS_PER_SCHEDULE, SEATS_PER_SCHEDULE, SEATS_PER_SCHEDULE);
         long concertId = concert.path("id").asLong();
         List<Long> schedules = new ArrayList<>();

@@ -2,11 +2,11 @@ package com.concert.bootstrap.e2e;
 
 import com.concert.bootstrap.ConcertServiceApplication;
 import com.concert.bootstrap.support.Api;
+import com.concert.bootstrap.support.TestIssuer;
 import com.concert.bootstrap.support.Api.Reply;
 import com.concert.bootstrap.support.Concerts;
 import com.concert.bootstrap.support.Fan;
 import com.concert.bootstrap.support.Parallel;
-import com.concert.bootstrap.support.ServiceIT;
 import com.concert.testsupport.net.TcpLink;
 import com.concert.testsupport.persistence.PostgresFixture;
 import com.concert.testsupport.redis.RedisFixture;
@@ -69,7 +69,6 @@ class DependencyFaultIT {
                 "--spring.data.redis.port=" + redisLink.port(),
                 "--spring.data.redis.database=" + RedisFixture.shared().database(),
                 "--concert.redis.key-prefix=" + RedisFixture.shared().keyPrefix() + "faults:",
-                "--concert.admin.api-key=" + ServiceIT.ADMIN_KEY,
                 "--concert.queue.admit-interval=100ms",
                 "--concert.rate-limit.per-address=0",
                 "--concert.shutdown.drain-delay=0s"));
@@ -78,6 +77,7 @@ class DependencyFaultIT {
                 arguments.add("--" + name + "=" + value);
             }
         });
+        arguments.addAll(TestIssuer.shared().serviceArguments());
         service = new SpringApplicationBuilder(ConcertServiceApplication.class).run(arguments.toArray(String[]::new));
         api = new Api("http://localhost:" + service.getEnvironment().getRequiredProperty("local.server.port"));
     }
@@ -87,7 +87,7 @@ class DependencyFaultIT {
         postgresLink.restore();
         redisLink.restore();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> api.get("/actuator/health/readiness").send().status() == 200
+                .until(() -> api.get("/readyz").send().status() == 200
                         && api.get("/api/v1/points").user(USERS.incrementAndGet()).send().status() == 200);
     }
 
@@ -178,8 +178,8 @@ class DependencyFaultIT {
         assertThat(api.get("/api/v1/concerts").send().status()).isEqualTo(200);
         assertThat(api.get("/api/v1/concerts/" + concertId).send().status()).isEqualTo(200);
         assertThat(fan.charge(10_000, null).status()).isEqualTo(200);
-        assertThat(api.get("/actuator/health/readiness").send().status()).isEqualTo(503);
-        assertThat(api.get("/actuator/health/liveness").send().status()).isEqualTo(200);
+        assertThat(api.get("/readyz").send().status()).isEqualTo(503);
+        assertThat(api.get("/livez").send().status()).isEqualTo(200);
 
         redisLink.restore();
 
@@ -187,7 +187,7 @@ class DependencyFaultIT {
                 .until(() -> enterQueue(concertId).status() == 201);
         assertThat(fan.queueStatus().json().path("status").asString()).isEqualTo("ACTIVE");
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-                .until(() -> api.get("/actuator/health/readiness").send().status() == 200);
+                .until(() -> api.get("/readyz").send().status() == 200);
     }
 
     /**
@@ -253,11 +253,11 @@ class DependencyFaultIT {
                 "schedules", List.of(Map.of("performanceAt", Instant.now().plus(Duration.ofDays(9)).toString(),
                         "bookingOpensAt", Instant.now().toString(),
                         "sections", List.of(Map.of("grade", "R", "price", 1_000, "seats", 5))))))
-                .admin(ServiceIT.ADMIN_KEY).send()));
+                .asAdmin().send()));
         assertAStormIsRefusedInTime("PostgreSQL lost: charges", () -> api.post("/api/v1/points/charge",
                 Map.of("amount", 1_000)).user(USERS.incrementAndGet()).send());
-        assertThat(api.get("/actuator/health/readiness").send().status()).isEqualTo(503);
-        assertThat(api.get("/actuator/health/liveness").send().status()).isEqualTo(200);
+        assertThat(api.get("/readyz").send().status()).isEqualTo(503);
+        assertThat(api.get("/livez").send().status()).isEqualTo(200);
 
         postgresLink.restore();
 
@@ -267,6 +267,6 @@ class DependencyFaultIT {
         assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
         assertThat(fan.balance()).isEqualTo(500_000 + 10_000 - 110_000);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-                .until(() -> api.get("/actuator/health/readiness").send().status() == 200);
+                .until(() -> api.get("/readyz").send().status() == 200);
     }
 }

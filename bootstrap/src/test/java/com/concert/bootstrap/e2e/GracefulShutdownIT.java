@@ -94,7 +94,7 @@ class GracefulShutdownIT {
         String title = "Stadium " + System.nanoTime();
         // a stadium of 100,000 seats takes the service a few seconds to store
         CompletableFuture<Reply> created = CompletableFuture.supplyAsync(() -> api.post("/api/v1/admin/concerts",
-                Map.of("title", title, "venue", "Stadium", "schedules", schedules)).admin(ChildService.ADMIN_KEY).send());
+                Map.of("title", title, "venue", "Stadium", "schedules", schedules)).asAdmin().send());
         Thread.sleep(500);
         assertThat(created).as("still in flight when the signal is sent").isNotDone();
 
@@ -123,7 +123,7 @@ class GracefulShutdownIT {
     void aRollingRestartOfTwoInstancesUnderLoad_losesNoRequest() throws Exception {
         ChildService a = start("2s");
         ChildService b = start("2s");
-        JsonNode concert = Concerts.bookable(a.api(), ChildService.ADMIN_KEY, Instant.now(), 2_000);
+        JsonNode concert = Concerts.bookable(a.api(), Instant.now(), 2_000);
         long concertId = concert.path("id").asLong();
         long schedule = concert.path("schedules").get(0).path("id").asLong();
         List<Long> seats = new ArrayList<>();
@@ -161,7 +161,8 @@ class GracefulShutdownIT {
         assertThat(answered.values().stream().mapToInt(AtomicInteger::get).sum()).isGreaterThan(500);
         assertThat(answered.get("pay").get()).isPositive();
         for (Client client : clients) {
-            assertThat(jdbc.queryForObject("SELECT balance FROM wallet WHERE user_id = ?", Long.class, client.userId))
+            assertThat(jdbc.queryForObject("SELECT w.balance FROM wallet w JOIN app_user u ON u.id = w.user_id "
+                    + "WHERE u.subject = ?", Long.class, Api.subjectOf(client.userId)))
                     .as("the balance user %d was told", client.userId).isEqualTo(client.expectedBalance);
         }
         int paid = clients.stream().mapToInt(client -> client.paid.get()).sum();

@@ -141,7 +141,7 @@ class QueueApiIT extends ServiceIT {
         String schedules = "/api/v1/concerts/" + concert + "/schedules";
 
         assertProblem(api.get(schedules).user(user).send(), 401, "TOKEN_MISSING");
-        assertProblem(api.get(schedules).header("X-Queue-Token", token).send(), 401, "USER_ID_MISSING");
+        assertProblem(api.get(schedules).header("X-Queue-Token", token).send(), 401, "UNAUTHENTICATED");
         assertProblem(api.get(schedules).user(user).header("X-Queue-Token", "q_forged").send(), 401, "TOKEN_INVALID");
         assertProblem(api.get(schedules).user(newUser()).header("X-Queue-Token", token).send(), 401, "TOKEN_INVALID");
         assertProblem(api.get("/api/v1/concerts/" + other.path("id").asLong() + "/schedules").user(user)
@@ -180,7 +180,7 @@ class QueueApiIT extends ServiceIT {
         assertProblem(enter(later.path("id").asLong(), newUser()), 409, "CONCERT_NOT_AVAILABLE");
         assertProblem(enter(Long.MAX_VALUE, newUser()), 404, "CONCERT_NOT_FOUND");
         assertProblem(api.post("/api/v1/concerts/" + later.path("id").asLong() + "/queue", null).send(), 401,
-                "USER_ID_MISSING");
+                "UNAUTHENTICATED");
     }
 
     @Test
@@ -231,7 +231,7 @@ class QueueApiIT extends ServiceIT {
         long concert = concert();
         enter(concert, newUser());
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(api.get("/actuator/prometheus").send().text())
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(management.get("/actuator/prometheus").send().text())
                 .contains("concert_queue_active{application=\"concert-service\",concert=\"" + concert + "\"}")
                 .contains("concert_queue_admitted_total{application=\"concert-service\",concert=\"" + concert + "\"}"));
     }

@@ -4,7 +4,7 @@ import com.concert.bootstrap.ConcertServiceApplication;
 import com.concert.bootstrap.support.Api;
 import com.concert.bootstrap.support.Api.Reply;
 import com.concert.bootstrap.support.Concerts;
-import com.concert.bootstrap.support.ServiceIT;
+import com.concert.bootstrap.support.TestIssuer;
 import com.concert.testsupport.persistence.PostgresFixture;
 import com.concert.testsupport.redis.RedisClusterFixture;
 import org.junit.jupiter.api.AfterAll;
@@ -47,14 +47,14 @@ class RedisClusterServiceIT {
                     "--server.port=0",
                     "--spring.data.redis.cluster.nodes=" + String.join(",", cluster.nodes()),
                     "--concert.redis.key-prefix=" + cluster.keyPrefix() + "service:",
-                    "--concert.admin.api-key=" + ServiceIT.ADMIN_KEY,
-                    "--concert.queue.admit-interval=200ms",
+                        "--concert.queue.admit-interval=200ms",
                     "--concert.queue.admit-batch-size=2",
                     "--concert.queue.max-active=" + MAX_ACTIVE,
                     "--concert.queue.active-ttl=1m",
                     "--concert.rate-limit.per-address=0",
                     "--concert.shutdown.drain-delay=0s"));
             PostgresFixture.shared().springProperties(10).forEach((name, value) -> arguments.add("--" + name + "=" + value));
+            arguments.addAll(TestIssuer.shared().serviceArguments());
             ConfigurableApplicationContext instance = new SpringApplicationBuilder(ConcertServiceApplication.class)
                     .run(arguments.toArray(String[]::new));
             instances.add(instance);
@@ -77,7 +77,7 @@ class RedisClusterServiceIT {
     @Test
     void readinessCoversTheCluster() {
         for (Api api : apis) {
-            Reply readiness = api.get("/actuator/health/readiness").send();
+            Reply readiness = api.get("/readyz").send();
             assertThat(readiness.status()).isEqualTo(200);
             assertThat(readiness.json().path("components").path("redis").path("status").asString()).isEqualTo("UP");
         }

@@ -7,6 +7,7 @@ import com.concert.bootstrap.support.Concerts;
 import com.concert.bootstrap.support.Fan;
 import com.concert.bootstrap.support.Parallel;
 import com.concert.bootstrap.support.ServiceIT;
+import com.concert.bootstrap.support.TestIssuer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -70,7 +71,8 @@ class TwoInstancesIT extends ServiceIT {
 
     @BeforeAll
     void startSecondInstance() {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--concert.admin.api-key=" + ADMIN_KEY));
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
+        arguments.addAll(TestIssuer.shared().serviceArguments());
         Stream.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
                         "spring.liquibase.default-schema", "spring.datasource.hikari.maximum-pool-size",
                         "spring.datasource.hikari.minimum-idle",

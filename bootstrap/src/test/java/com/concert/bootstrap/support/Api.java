@@ -44,6 +44,20 @@ public final class Api {
         return new Call(method, path, body);
     }
 
+    /** The subject test user {@code n} is known by to the identity provider. */
+    public static String subjectOf(long n) {
+        return "test-user-" + n;
+    }
+
+    /** The service's own user id of test user {@code n} (made on the user's first call, if this is it). */
+    public long userIdOf(long n) {
+        Reply points = get("/api/v1/points").user(n).send();
+        if (points.status() != 200) {
+            throw new IllegalStateException("could not identify test user " + n + ": " + points);
+        }
+        return points.json().path("userId").asLong();
+    }
+
     public static String json(Object value) {
         return value instanceof String text ? text : JSON.writeValueAsString(value);
     }
@@ -69,12 +83,18 @@ public final class Api {
             return this;
         }
 
-        public Call user(long userId) {
-            return header("X-User-Id", userId);
+        /** As test user {@code n}: a valid token of the test issuer for the subject {@link #subjectOf(long)}. */
+        public Call user(long n) {
+            return bearer(TestIssuer.shared().tokenFor(subjectOf(n)));
         }
 
-        public Call admin(String key) {
-            return header("X-Admin-Key", key);
+        /** As an operator: a valid token with the scope {@code concert:admin}. */
+        public Call asAdmin() {
+            return bearer(TestIssuer.shared().adminToken());
+        }
+
+        public Call bearer(String token) {
+            return header("Authorization", "Bearer " + token);
         }
 
         public Reply send() {

@@ -62,7 +62,7 @@ public final class Balancer implements AutoCloseable {
     private void check() {
         for (Backend backend : backends) {
             try {
-                backend.ready = backend.service.api().get("/actuator/health/readiness").send().status() == 200;
+                backend.ready = backend.service.api().get("/readyz").send().status() == 200;
             } catch (RuntimeException unreachable) {
                 backend.ready = false;
             }

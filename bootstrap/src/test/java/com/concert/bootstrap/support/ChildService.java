@@ -20,8 +20,6 @@ import java.util.Map;
  */
 public final class ChildService implements AutoCloseable {
 
-    public static final String ADMIN_KEY = "child-admin-key";
-
     /** Child JVMs run beside the cached test contexts on one PostgreSQL: a smaller pool each. */
     private static final int CHILD_POOL_SIZE = 10;
 
@@ -47,12 +45,12 @@ public final class ChildService implements AutoCloseable {
                 // quick to start, on two cores shared with the test's own JVM; a test measures correctness, not speed
                 "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
                 "--server.port=" + port,
-                "--concert.admin.api-key=" + ADMIN_KEY,
                 "--concert.rate-limit.per-address=0",
                 "--spring.data.redis.host=" + RedisFixture.shared().host(),
                 "--spring.data.redis.port=" + RedisFixture.shared().port(),
                 "--spring.data.redis.database=" + RedisFixture.shared().database(),
                 "--concert.redis.key-prefix=" + RedisFixture.shared().keyPrefix() + redisNamespace + ":"));
+        command.addAll(TestIssuer.shared().serviceArguments());
         for (Map.Entry<String, String> property : PostgresFixture.shared().springProperties(CHILD_POOL_SIZE).entrySet()) {
             command.add("--" + property.getKey() + "=" + property.getValue());
         }
@@ -74,7 +72,7 @@ public final class ChildService implements AutoCloseable {
                 throw new IllegalStateException("the service exited: " + tail());
             }
             try {
-                if (api.get("/actuator/health/readiness").send().status() == 200) {
+                if (api.get("/readyz").send().status() == 200) {
                     return;
                 }
             } catch (RuntimeException notYet) {

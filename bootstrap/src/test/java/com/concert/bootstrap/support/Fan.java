@@ -9,8 +9,17 @@ import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 
-/** A user as a front end drives them: in line for one concert, then shopping with the queue token. */
+/**
+ * A user as a front end drives them: in line for one concert, then shopping with the queue token. {@code userId}
+ * is the test's number for the user, who calls with a bearer token for {@link Api#subjectOf(long)}; the service's
+ * own id for them is {@link #id()}.
+ */
 public record Fan(Api api, long userId, long concertId, String token) {
+
+    /** The user id the service gave this fan. */
+    public long id() {
+        return api.userIdOf(userId);
+    }
 
     /** Enters the line for {@code concertId} and waits until admitted. */
     public static Fan admitted(Api api, long userId, long concertId) {

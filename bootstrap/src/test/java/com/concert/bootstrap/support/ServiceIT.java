@@ -5,6 +5,7 @@ import com.concert.testsupport.redis.RedisFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -13,11 +14,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the end-to-end tests: the whole service on a random port, on real PostgreSQL and Redis from the
- * shared fixtures (see {@link PostgresFixture} and {@link RedisFixture} for where they come from), with a
- * clock the tests can shift. Contexts are cached, so all tests with the same settings share one service.
+ * shared fixtures (see {@link PostgresFixture} and {@link RedisFixture} for where they come from), trusting the
+ * {@link TestIssuer}'s tokens, with a clock the tests can shift. Contexts are cached, so all tests with the same settings share one service.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "concert.admin.api-key=" + ServiceIT.ADMIN_KEY,
         "concert.redis.key-prefix=${it.redis.prefix}catalog:",
         // admission only where a test asks for it (see QueueApiIT)
         "concert.queue.admit-interval=1h",
@@ -28,19 +28,25 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(TestClockConfiguration.class)
 public abstract class ServiceIT {
 
-    public static final String ADMIN_KEY = "it-admin-key";
-
     @LocalServerPort
     protected int port;
+
+    /** The actuator's port, never the public one. */
+    @LocalManagementPort
+    protected int managementPort;
 
     @Autowired
     protected ShiftableClock clock;
 
     protected Api api;
 
+    /** The actuator, on the management port. */
+    protected Api management;
+
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         PostgresFixture.shared().springProperties().forEach((name, value) -> registry.add(name, () -> value));
+        TestIssuer.shared().springProperties().forEach((name, value) -> registry.add(name, () -> value));
         RedisFixture redis = RedisFixture.shared();
         registry.add("spring.data.redis.host", redis::host);
         registry.add("spring.data.redis.port", redis::port);
@@ -53,6 +59,7 @@ public abstract class ServiceIT {
     @BeforeEach
     void connect() {
         api = new Api("http://localhost:" + port);
+        management = new Api("http://localhost:" + managementPort);
         clock.reset();
     }
 }

@@ -5,7 +5,8 @@ package com.concert.domain.shared;
  * The web adapter maps each code to exactly one HTTP status.
  */
 public enum ErrorCode {
-    USER_ID_MISSING,
+    UNAUTHENTICATED,
+    FORBIDDEN,
     TOKEN_MISSING,
     TOKEN_INVALID,
     TOKEN_NOT_ACTIVE,
@@ -23,7 +24,6 @@ public enum ErrorCode {
     BALANCE_LIMIT_EXCEEDED,
     INSUFFICIENT_POINTS,
     IDEMPOTENCY_KEY_REUSED,
-    ADMIN_KEY_INVALID,
     MALFORMED_REQUEST,
     VALIDATION_FAILED,
     NOT_FOUND,

@@ -1,6 +1,9 @@
 package com.concert.domain.shared;
 
-/** A user as asserted by the gateway in front of the service: a positive number. */
+/**
+ * A user of the service: a positive number, given once to each identity-provider subject (see
+ * {@link com.concert.domain.user.UserRepository}). Never read from a request: a caller is who its verified token says.
+ */
 public record UserId(long value) {
 
     public UserId {

@@ -1,31 +1,41 @@
 package com.concert.adapter.in.web;
 
-import com.concert.adapter.in.web.support.Headers;
+import com.concert.adapter.in.web.security.SecurityConfiguration;
 import com.concert.domain.shared.UserId;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.List;
 
-/** The generated OpenAPI description: the caller header where a user acts, and the error model in words. */
+/** The generated OpenAPI description: the bearer token where a user or operator acts, and the error model in words. */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
 
     static {
-        // the caller arrives as a header, documented below, not as a request parameter
+        // the caller comes from the bearer token, documented below, not from a request parameter
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(UserId.class);
     }
 
+    static final String BEARER = "bearer";
+
     @Bean
     OpenAPI concertServiceApi() {
-        return new OpenAPI().info(new Info()
+        return new OpenAPI()
+                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                        .description("An OAuth 2.0 access token from the identity provider the service trusts; the "
+                                + "caller is its subject. Missing, malformed, badly signed, expired or from another "
+                                + "issuer: 401 UNAUTHENTICATED with WWW-Authenticate. The operator API needs the scope "
+                                + SecurityConfiguration.ADMIN_SCOPE + " (else 403 FORBIDDEN).")))
+                .info(new Info()
                 .title("Concert reservation service")
                 .version("v1")
                 .description("""
@@ -38,17 +48,13 @@ public class OpenApiConfiguration {
     }
 
     @Bean
-    OperationCustomizer callerHeader() {
+    OperationCustomizer bearerToken() {
         return (operation, handler) -> {
-            boolean actsAsUser = Arrays.stream(handler.getMethodParameters())
-                    .anyMatch(p -> p.getParameterType() == UserId.class);
-            if (actsAsUser) {
-                operation.addParametersItem(new HeaderParameter()
-                        .name(Headers.USER_ID)
-                        .required(true)
-                        .description("the caller, as asserted by the gateway; missing or not a positive integer: "
-                                + "401 USER_ID_MISSING")
-                        .schema(new IntegerSchema().format("int64").minimum(BigDecimal.ONE)));
+            boolean actsAsCaller = Arrays.stream(handler.getMethodParameters())
+                    .anyMatch(p -> p.getParameterType() == UserId.class)
+                    || handler.getBeanType().getPackageName().endsWith(".admin");
+            if (actsAsCaller) {
+                operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
             }
             return operation;
         };

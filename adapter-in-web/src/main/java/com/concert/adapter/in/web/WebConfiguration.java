@@ -1,11 +1,12 @@
 package com.concert.adapter.in.web;
 
+import com.concert.adapter.in.web.security.Callers;
+import com.concert.adapter.in.web.security.SecurityConfiguration;
 import com.concert.adapter.in.web.support.AccessLogFilter;
-import com.concert.adapter.in.web.support.AdminKey;
-import com.concert.adapter.in.web.support.AdminKeyInterceptor;
 import com.concert.adapter.in.web.support.CurrentUserResolver;
 import com.concert.adapter.in.web.support.RateLimitInterceptor;
 import com.concert.adapter.in.web.support.RateLimitSettings;
+import com.concert.application.port.in.IdentifyCallerUseCase;
 import com.concert.domain.shared.RateLimiter;
 import com.concert.adapter.in.web.support.RequestBodyLimitFilter;
 import com.concert.adapter.in.web.error.ProblemErrorReportValve;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -27,27 +29,31 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The HTTP adapter: its controllers and error mapping (found by scanning this package), the caller and
- * admin-key checks, rate limits, and the request body limit. Needs {@link AdminKey}, {@link RateLimitSettings},
- * a {@link RateLimiter} and a {@link Clock} from the application.
+ * The HTTP adapter: its controllers and error mapping (found by scanning this package), who the caller is
+ * ({@link SecurityConfiguration}), rate limits, and the request body limit. Needs
+ * {@link com.concert.adapter.in.web.security.SecuritySettings}, {@link RateLimitSettings}, a {@link RateLimiter},
+ * the {@link IdentifyCallerUseCase} and a {@link Clock} from the application.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(SecurityConfiguration.class)
 // the exclude filter lets @WebMvcTest slices pick only the controllers they test
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 public class WebConfiguration implements WebMvcConfigurer {
 
-    public static final String ADMIN_PATHS = "/api/v1/admin/**";
+    public static final String ADMIN_PATH_PREFIX = "/api/v1/admin/";
+    public static final String ADMIN_PATHS = ADMIN_PATH_PREFIX + "**";
 
     /** The two requests a bot would flood: entering a queue and holding seats. */
     public static final String[] RATE_LIMITED_PATHS = {"/api/v1/concerts/*/queue", "/api/v1/reservations"};
 
-    private final AdminKey adminKey;
+    private final Callers callers;
     private final RateLimiter rateLimiter;
     private final RateLimitSettings rateLimits;
     private final Clock clock;
 
-    public WebConfiguration(AdminKey adminKey, RateLimiter rateLimiter, RateLimitSettings rateLimits, Clock clock) {
-        this.adminKey = adminKey;
+    public WebConfiguration(IdentifyCallerUseCase identifyCaller, RateLimiter rateLimiter, RateLimitSettings rateLimits,
+                            Clock clock) {
+        this.callers = new Callers(identifyCaller);
         this.rateLimiter = rateLimiter;
         this.rateLimits = rateLimits;
         this.clock = clock;
@@ -55,13 +61,13 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new CurrentUserResolver());
+        resolvers.add(new CurrentUserResolver(callers));
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AdminKeyInterceptor(adminKey)).addPathPatterns(ADMIN_PATHS);
-        registry.addInterceptor(new RateLimitInterceptor(rateLimiter, rateLimits, clock)).addPathPatterns(RATE_LIMITED_PATHS);
+        registry.addInterceptor(new RateLimitInterceptor(rateLimiter, rateLimits, callers, clock))
+                .addPathPatterns(RATE_LIMITED_PATHS);
     }
 
     /** What Tomcat refuses before the application sees it is answered as problem+json too. */

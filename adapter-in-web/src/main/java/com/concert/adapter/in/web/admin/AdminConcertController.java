@@ -4,8 +4,6 @@ import com.concert.application.port.in.CreateConcertUseCase;
 import com.concert.domain.concert.Concert;
 import com.concert.domain.concert.Schedule;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,7 +18,7 @@ import java.util.List;
 
 @RestController
 @RequestMapping("/api/v1/admin/concerts")
-@Tag(name = "Operators", description = "Needs X-Admin-Key; answers 404 when no key is configured")
+@Tag(name = "Operators", description = "Needs a bearer token with the scope concert:admin (else 403 FORBIDDEN)")
 class AdminConcertController {
 
     private final CreateConcertUseCase createConcert;
@@ -32,7 +30,6 @@ class AdminConcertController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a concert with its performances and seats")
-    @Parameter(name = "X-Admin-Key", in = ParameterIn.HEADER, required = true)
     CreatedConcertResponse create(@RequestBody CreateConcertRequest request) {
         return CreatedConcertResponse.of(createConcert.create(request.toCommand()));
     }

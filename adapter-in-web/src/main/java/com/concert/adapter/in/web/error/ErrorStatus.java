@@ -12,7 +12,8 @@ public final class ErrorStatus {
     private static final Map<ErrorCode, HttpStatus> STATUS = new EnumMap<>(ErrorCode.class);
 
     static {
-        STATUS.put(ErrorCode.USER_ID_MISSING, HttpStatus.UNAUTHORIZED);
+        STATUS.put(ErrorCode.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED);
+        STATUS.put(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN);
         STATUS.put(ErrorCode.TOKEN_MISSING, HttpStatus.UNAUTHORIZED);
         STATUS.put(ErrorCode.TOKEN_INVALID, HttpStatus.UNAUTHORIZED);
         STATUS.put(ErrorCode.TOKEN_NOT_ACTIVE, HttpStatus.FORBIDDEN);
@@ -30,7 +31,6 @@ public final class ErrorStatus {
         STATUS.put(ErrorCode.BALANCE_LIMIT_EXCEEDED, HttpStatus.CONFLICT);
         STATUS.put(ErrorCode.INSUFFICIENT_POINTS, HttpStatus.CONFLICT);
         STATUS.put(ErrorCode.IDEMPOTENCY_KEY_REUSED, HttpStatus.CONFLICT);
-        STATUS.put(ErrorCode.ADMIN_KEY_INVALID, HttpStatus.UNAUTHORIZED);
         STATUS.put(ErrorCode.MALFORMED_REQUEST, HttpStatus.BAD_REQUEST);
         STATUS.put(ErrorCode.VALIDATION_FAILED, HttpStatus.BAD_REQUEST);
         STATUS.put(ErrorCode.NOT_FOUND, HttpStatus.NOT_FOUND);
@@ -59,7 +59,8 @@ public final class ErrorStatus {
     public static ErrorCode codeFor(int status) {
         return switch (status) {
             case 400 -> ErrorCode.MALFORMED_REQUEST;
-            case 401 -> ErrorCode.USER_ID_MISSING;
+            case 401 -> ErrorCode.UNAUTHENTICATED;
+            case 403 -> ErrorCode.FORBIDDEN;
             case 404 -> ErrorCode.NOT_FOUND;
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
             case 406 -> ErrorCode.NOT_ACCEPTABLE;

@@ -2,6 +2,7 @@ package com.concert.adapter.in.web.error;
 
 import com.concert.domain.shared.ErrorCode;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -13,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Answers what fails before Spring MVC's handlers (a filter refusing a body, the container refusing a
- * request) with the same problem+json as every other error, instead of the default error page.
+ * request) with the same problem+json as every other error, instead of the default error page. Asked for
+ * directly ({@code GET /error}), it is a path like any other with nothing behind it: 404.
  */
 @Hidden
 @RestController
@@ -22,6 +24,11 @@ public class ProblemErrorController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<Object> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null && request.getDispatcherType() != DispatcherType.ERROR) {
+            // called directly, not forwarded to by the container: there is nothing here
+            ProblemDetail notFound = Problems.problem(HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND, "No resource at this path");
+            return Problems.respond(Problems.at(notFound, request.getRequestURI()), null);
+        }
         int status = code instanceof Integer value ? value : HttpStatus.INTERNAL_SERVER_ERROR.value();
         HttpStatus known = HttpStatus.resolve(status);
         if (known == null || !known.isError()) {

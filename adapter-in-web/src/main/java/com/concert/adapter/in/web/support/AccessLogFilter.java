@@ -1,5 +1,7 @@
 package com.concert.adapter.in.web.support;
 
+import com.concert.adapter.in.web.security.Callers;
+import com.concert.domain.shared.UserId;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +15,8 @@ import java.io.IOException;
 /**
  * One line per request on the logger {@code com.concert.access} at INFO (off by default; turn it on with
  * {@code logging.level.com.concert.access=info}): method, path and query, status, milliseconds and the caller's
- * user id. Never a header value: queue tokens, admin keys and idempotency keys are credentials or near enough.
+ * user id (once the request was identified by its bearer token; {@code -} otherwise). Never a header value:
+ * bearer tokens, queue tokens and idempotency keys are credentials or near enough.
  */
 public final class AccessLogFilter extends OncePerRequestFilter {
 
@@ -33,13 +36,7 @@ public final class AccessLogFilter extends OncePerRequestFilter {
             String query = request.getQueryString();
             ACCESS.info("{} {}{} {} {}ms user={}", request.getMethod(), request.getRequestURI(),
                     query == null ? "" : "?" + query, response.getStatus(), (System.nanoTime() - started) / 1_000_000,
-                    userOf(request));
+                    Callers.identified(request).map(UserId::toString).orElse("-"));
         }
-    }
-
-    /** The caller as asserted, if it is a plausible user id; anything else is not echoed into the log. */
-    private static String userOf(HttpServletRequest request) {
-        String user = request.getHeader(CurrentUserResolver.HEADER);
-        return user != null && user.strip().matches("[0-9]{1,19}") ? user.strip() : "-";
     }
 }

@@ -1,7 +1,9 @@
 package com.concert.adapter.in.web.support;
 
+import com.concert.adapter.in.web.security.Callers;
 import com.concert.domain.shared.ErrorCode;
 import com.concert.domain.shared.UserId;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -9,13 +11,17 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Gives every handler parameter of type {@link UserId} the caller named by {@code X-User-Id}, as the
- * gateway asserted it. Missing, blank, not a number, zero or negative: {@code 401 USER_ID_MISSING}.
+ * Gives every handler parameter of type {@link UserId} the caller: the user behind the verified bearer token's
+ * subject (see {@link Callers}). A request without one never gets this far on a user's path (the security chain
+ * answers 401 first); should one, it is {@code 401 UNAUTHENTICATED} here too.
  */
 public final class CurrentUserResolver implements HandlerMethodArgumentResolver {
 
-    public static final String HEADER = "X-User-Id";
-    private static final int MAX_DIGITS = 19;
+    private final Callers callers;
+
+    public CurrentUserResolver(Callers callers) {
+        this.callers = callers;
+    }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -25,25 +31,8 @@ public final class CurrentUserResolver implements HandlerMethodArgumentResolver 
     @Override
     public UserId resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                   NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-        return parse(webRequest.getHeader(HEADER));
-    }
-
-    static UserId parse(String header) {
-        if (header == null || header.isBlank()) {
-            throw new RequestRejectedException(ErrorCode.USER_ID_MISSING, HEADER + " header is required");
-        }
-        String value = header.strip();
-        if (value.length() > MAX_DIGITS || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new RequestRejectedException(ErrorCode.USER_ID_MISSING, HEADER + " must be a positive integer");
-        }
-        try {
-            long id = Long.parseLong(value);
-            if (id < 1) {
-                throw new RequestRejectedException(ErrorCode.USER_ID_MISSING, HEADER + " must be a positive integer");
-            }
-            return new UserId(id);
-        } catch (NumberFormatException e) {
-            throw new RequestRejectedException(ErrorCode.USER_ID_MISSING, HEADER + " must be a positive integer");
-        }
+        HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+        return callers.current(request).orElseThrow(() ->
+                new RequestRejectedException(ErrorCode.UNAUTHENTICATED, "A bearer token is required"));
     }
 }

@@ -3,7 +3,6 @@ package com.concert.adapter.in.web.support;
 /** The request headers of the contract. */
 public final class Headers {
 
-    public static final String USER_ID = CurrentUserResolver.HEADER;
     public static final String QUEUE_TOKEN = "X-Queue-Token";
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 

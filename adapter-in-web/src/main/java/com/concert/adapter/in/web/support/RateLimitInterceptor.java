@@ -1,5 +1,6 @@
 package com.concert.adapter.in.web.support;
 
+import com.concert.adapter.in.web.security.Callers;
 import com.concert.domain.shared.RateLimitedException;
 import com.concert.domain.shared.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,17 +14,19 @@ import java.util.Optional;
 /**
  * Refuses a caller who enters queues or holds seats faster than {@link RateLimitSettings} allow, per user and
  * per client address, with {@code 429 RATE_LIMITED} and {@code Retry-After}. The buckets live in Redis, so the
- * limits hold across instances. A request without a usable {@code X-User-Id} is counted per address only
- * (its handler refuses it anyway).
+ * limits hold across instances. The user is the one the verified bearer token names (its subject, mapped to
+ * the user id), so no spelling of a header or an id escapes the per-user limit.
  */
 public final class RateLimitInterceptor implements HandlerInterceptor {
 
     private final RateLimiter limiter;
     private final RateLimitSettings settings;
+    private final Callers callers;
     private final Clock clock;
 
-    public RateLimitInterceptor(RateLimiter limiter, RateLimitSettings settings, Clock clock) {
+    public RateLimitInterceptor(RateLimiter limiter, RateLimitSettings settings, Callers callers, Clock clock) {
         this.limiter = limiter;
+        this.callers = callers;
         this.settings = settings;
         this.clock = clock;
     }
@@ -37,9 +40,8 @@ public final class RateLimitInterceptor implements HandlerInterceptor {
         if (settings.perAddress() > 0) {
             check(kind, "address", request.getRemoteAddr(), settings.perAddress());
         }
-        String user = request.getHeader(CurrentUserResolver.HEADER);
-        if (settings.perUser() > 0 && user != null && user.strip().matches("[1-9][0-9]{0,18}")) {
-            check(kind, "user", user.strip(), settings.perUser());
+        if (settings.perUser() > 0) {
+            callers.current(request).ifPresent(user -> check(kind, "user", user.toString(), settings.perUser()));
         }
         return true;
     }

@@ -3,7 +3,7 @@ package com.concert.adapter.in.web.support;
 import com.concert.domain.shared.DomainException;
 import com.concert.domain.shared.ErrorCode;
 
-/** A request refused by the web layer itself: a missing caller, a wrong admin key, a body too large. */
+/** A request refused by the web layer itself: no usable bearer token, a missing scope, a body too large. */
 public final class RequestRejectedException extends DomainException {
 
     public RequestRejectedException(ErrorCode code, String message) {

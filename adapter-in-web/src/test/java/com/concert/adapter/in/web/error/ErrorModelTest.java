@@ -14,13 +14,15 @@ import java.net.ConnectException;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The error model on endpoints made for the purpose: the caller header, a dependency down, a bug. */
+/** The error model on endpoints made for the purpose: the caller and its token, a dependency down, a bug. */
 // only the probe: the real controllers are left out of this slice
 @WebMvcTest(ErrorModelTest.ProbeController.class)
 @Import(ErrorModelTest.ProbeController.class)
@@ -37,6 +39,11 @@ class ErrorModelTest {
             return user.value();
         }
 
+        @GetMapping({"/api/v1/points/probe", "/api/v1/admin/probe"})
+        String guarded() {
+            return "ok";
+        }
+
         @GetMapping("/probe/database-down")
         String databaseDown() {
             throw new DependencyUnavailableException("The database", new ConnectException("Connection refused"));
@@ -49,27 +56,63 @@ class ErrorModelTest {
     }
 
     @Test
-    void theCallerIsTheXUserIdHeader() throws Exception {
-        mvc.perform(get("/probe/user").header("X-User-Id", "7"))
+    void theCallerIsTheSubjectOfTheBearerToken_mappedToOneUserId() throws Exception {
+        String first = mvc.perform(get("/probe/user").with(jwt().jwt(token -> token.subject("auth0|alice"))))
                 .andExpect(status().isOk())
-                .andExpect(content().string("7"));
+                .andReturn().getResponse().getContentAsString();
+
+        mvc.perform(get("/probe/user").with(jwt().jwt(token -> token.subject("auth0|alice"))))
+                .andExpect(content().string(first));
+        mvc.perform(get("/probe/user").with(jwt().jwt(token -> token.subject("auth0|bob"))))
+                .andExpect(content().string(not(first)));
     }
 
     @Test
-    void aMissingOrBadXUserId_isUserIdMissing() throws Exception {
-        for (String bad : new String[]{null, "", " ", "abc", "0", "-3", "1.5", "99999999999999999999", "7; DROP"}) {
-            var request = get("/probe/user");
-            if (bad != null) {
-                request.header("X-User-Id", bad);
-            }
-            mvc.perform(request)
+    void noBearerToken_isUnauthenticated_withTheRfc6750Challenge() throws Exception {
+        mvc.perform(get("/api/v1/points/probe").header("X-User-Id", "7"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", "Bearer realm=\"concert\""))
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"))
+                .andExpect(jsonPath("$.type").value("about:blank"))
+                .andExpect(jsonPath("$.status").value(401))
+                .andExpect(jsonPath("$.instance").value("/api/v1/points/probe"));
+    }
+
+    @Test
+    void aBearerTokenThatIsNotAJwtOrIsMalformed_isUnauthenticated_asAnInvalidToken() throws Exception {
+        for (String authorization : new String[]{"Bearer not-a-jwt", "Bearer a.b.c", "Bearer ", "Bearer !!!"}) {
+            mvc.perform(get("/api/v1/points/probe").header("Authorization", authorization))
                     .andExpect(status().isUnauthorized())
-                    .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-                    .andExpect(jsonPath("$.code").value("USER_ID_MISSING"))
-                    .andExpect(jsonPath("$.type").value("about:blank"))
-                    .andExpect(jsonPath("$.status").value(401))
-                    .andExpect(jsonPath("$.instance").value("/probe/user"));
+                    .andExpect(header().string("WWW-Authenticate", containsString("error=\"invalid_token\"")))
+                    .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"))
+                    .andExpect(content().string(not(containsString("not-a-jwt"))));
         }
+    }
+
+    @Test
+    void aTokenWithoutTheAdminScope_isForbiddenOnTheAdminApi() throws Exception {
+        mvc.perform(get("/api/v1/admin/probe").with(jwt().jwt(token -> token.subject("fan"))))
+                .andExpect(status().isForbidden())
+                .andExpect(header().string("WWW-Authenticate", containsString("error=\"insufficient_scope\"")))
+                .andExpect(jsonPath("$.code").value("FORBIDDEN"));
+        mvc.perform(get("/api/v1/admin/probe")
+                        .with(jwt().jwt(token -> token.subject("ops").claim("scope", "openid concert:admin"))))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aCrossOriginPreflight_isAnsweredByThePolicy_neverWithA5xx() throws Exception {
+        mvc.perform(options("/api/v1/admin/probe").header("Origin", "https://evil.example")
+                        .header("Access-Control-Request-Method", "POST"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.code").value("FORBIDDEN"));
+        mvc.perform(options("/api/v1/admin/probe").header("Origin", "https://shop.example")
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "authorization,content-type"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Access-Control-Allow-Origin", "https://shop.example"));
     }
 
     @Test

@@ -4,10 +4,17 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.concert.adapter.in.web.security.Callers;
+import com.concert.domain.shared.UserId;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -35,14 +42,13 @@ class AccessLogFilterTest {
     void aRequestIsLoggedWithoutAnyCredential() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/payments");
         request.setQueryString("page=1");
-        request.addHeader("X-User-Id", "7");
+        request.addHeader("Authorization", "Bearer eyJSECRET.eyJSECRET.SECRET");
         request.addHeader("X-Queue-Token", "q_SECRETSECRETSECRETSECRETSECRET00");
-        request.addHeader("X-Admin-Key", "admin-secret");
         request.addHeader("Idempotency-Key", "key-secret");
         MockHttpServletResponse response = new MockHttpServletResponse();
         response.setStatus(201);
 
-        new AccessLogFilter().doFilter(request, response, new MockFilterChain());
+        new AccessLogFilter().doFilter(request, response, identifiedAs(new UserId(7)));
 
         assertThat(lines.list).singleElement().satisfies(line -> {
             assertThat(line.getFormattedMessage()).startsWith("POST /api/v1/payments?page=1 201 ").endsWith("user=7");
@@ -50,8 +56,23 @@ class AccessLogFilterTest {
         });
     }
 
+    /** What the security chain leaves on a request once its token named a user. */
+    private static MockFilterChain identifiedAs(UserId user) {
+        Callers callers = new Callers(subject -> user);
+        return new MockFilterChain(new HttpServlet() {
+        }, (request, response, chain) -> {
+            SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(Jwt.withTokenValue("t")
+                    .header("alg", "RS256").subject("auth0|someone").build()));
+            try {
+                callers.current((HttpServletRequest) request);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        });
+    }
+
     @Test
-    void aHostileUserHeaderIsNotEchoed() throws Exception {
+    void anUnidentifiedRequestLogsNoUser_andAHeaderNamingOneIsIgnored() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/points");
         request.addHeader("X-User-Id", "7\nforged log line");
 
