@@ -1,8 +1,10 @@
 package com.concert.bootstrap.e2e;
 
+import com.concert.bootstrap.support.Api;
 import com.concert.bootstrap.support.Api.Reply;
 import com.concert.bootstrap.support.Concerts;
 import com.concert.bootstrap.support.ServiceIT;
+import com.concert.bootstrap.support.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -52,6 +54,23 @@ class RateLimitIT extends ServiceIT {
         assertThat(limited.contentType()).startsWith("application/problem+json");
         assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 2);
         await().atMost(Duration.ofSeconds(3)).until(() -> enter(concert, user).status() == 200);
+    }
+
+    /** The limit is the user's, whatever token they come with: a fresh token per request escapes nothing. */
+    @Test
+    void oneUserWithAFreshTokenForEveryRequest_isLimitedAsOneUser() throws InterruptedException {
+        long concert = Concerts.bookable(api, Instant.now(), 5).path("id").asLong();
+        String subject = Api.subjectOf(++nextUser);
+        waitForTheAddressBucketToRefill();
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            statuses.add(api.post("/api/v1/concerts/" + concert + "/queue", null)
+                    .bearer(TestIssuer.shared().token().subject(subject).sign()).send().status());
+        }
+
+        assertThat(statuses.subList(0, 2)).allSatisfy(status -> assertThat(status).isIn(200, 201));
+        assertThat(statuses.get(3)).isEqualTo(429);
     }
 
     @Test

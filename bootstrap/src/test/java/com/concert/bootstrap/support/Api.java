@@ -10,8 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A small HTTP client for end-to-end tests: what a front end would send, and what it gets back. */
 public final class Api {
@@ -67,19 +67,27 @@ public final class Api {
         private final String method;
         private final String path;
         private final Object body;
-        private final Map<String, String> headers = new LinkedHashMap<>();
+        private final List<String[]> headers = new ArrayList<>();
 
         private Call(String method, String path, Object body) {
             this.method = method;
             this.path = path;
             this.body = body;
             if (body != null) {
-                headers.put("Content-Type", "application/json");
+                headers.add(new String[]{"Content-Type", "application/json"});
             }
         }
 
+        /** Sets a header, replacing any earlier value of it. */
         public Call header(String name, Object value) {
-            headers.put(name, String.valueOf(value));
+            headers.removeIf(h -> h[0].equalsIgnoreCase(name));
+            headers.add(new String[]{name, String.valueOf(value)});
+            return this;
+        }
+
+        /** Adds one more header line of {@code name}, beside any it already has. */
+        public Call addHeader(String name, Object value) {
+            headers.add(new String[]{name, String.valueOf(value)});
             return this;
         }
 
@@ -103,7 +111,7 @@ public final class Api {
                     .method(method, body == null
                             ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(json(body)));
-            headers.forEach(request::header);
+            headers.forEach(h -> request.header(h[0], h[1]));
             try {
                 HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 return new Reply(response);

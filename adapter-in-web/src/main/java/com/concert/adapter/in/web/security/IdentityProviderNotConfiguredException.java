@@ -7,7 +7,7 @@ public final class IdentityProviderNotConfiguredException extends IllegalStateEx
             + "spring.security.oauth2.resourceserver.jwt.jwk-set-uri or "
             + "spring.security.oauth2.resourceserver.jwt.public-key-location";
 
-    IdentityProviderNotConfiguredException() {
+    public IdentityProviderNotConfiguredException() {
         super("No identity provider is configured: set " + SETTINGS
                 + " (and optionally spring.security.oauth2.resourceserver.jwt.audiences)");
     }

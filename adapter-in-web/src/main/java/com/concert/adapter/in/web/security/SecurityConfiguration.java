@@ -78,6 +78,7 @@ public class SecurityConfiguration {
                         // on the management port, the actuator, which is never exposed on the public one
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new SingleBearerTokenResolver())
                         .jwt(jwt -> jwt.decoder(decoder))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
