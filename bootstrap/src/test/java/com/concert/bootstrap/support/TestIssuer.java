@@ -118,6 +118,18 @@ public final class TestIssuer {
         return issuer;
     }
 
+    /** Where the keys are published. */
+    public String jwksUri() {
+        return issuer + "/jwks";
+    }
+
+    /** The RSA signing key's public half as PEM, for a service configured by public-key-location. */
+    public String publicRsaKeyPem() {
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(publicRsaKeyBytes())
+                + "\n-----END PUBLIC KEY-----\n";
+    }
+
     /** The Spring properties that make a service trust this issuer. */
     public Map<String, String> springProperties() {
         return Map.of(

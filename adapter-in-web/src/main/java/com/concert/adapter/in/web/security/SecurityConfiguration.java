@@ -5,13 +5,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -44,6 +47,25 @@ public class SecurityConfiguration {
      */
     static final String[] CALLER_PATHS = {"/api/v1/concerts/*/queue", "/api/v1/concerts/*/schedules/**",
             "/api/v1/queue/**", "/api/v1/reservations/**", "/api/v1/points/**", "/api/v1/payments/**"};
+
+    /**
+     * The signatures taken from keys fetched by issuer or JWK set: RS256 and ES256 (never an HMAC, never none),
+     * unless {@code spring.security.oauth2.resourceserver.jwt.jws-algorithms} names others. A public-key-location
+     * is an RSA key and takes RS256 alone, as Spring Boot configures it.
+     */
+    @Bean
+    JwkSetUriJwtDecoderBuilderCustomizer signatureAlgorithms(Environment environment) {
+        boolean named = environment.containsProperty("spring.security.oauth2.resourceserver.jwt.jws-algorithms");
+        return builder -> {
+            if (!named) {
+                builder.jwsAlgorithms(algorithms -> {
+                    algorithms.clear();
+                    algorithms.add(SignatureAlgorithm.RS256);
+                    algorithms.add(SignatureAlgorithm.ES256);
+                });
+            }
+        };
+    }
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> providers, SecuritySettings settings,
