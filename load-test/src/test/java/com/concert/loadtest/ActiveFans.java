@@ -14,11 +14,13 @@ import java.util.regex.Pattern;
 
 /**
  * Fans admitted to a concert before the load starts, for simulations of the reads behind the queue: each
- * enters the line and polls until ACTIVE (the service's next admission tick).
+ * enters the line and polls until ACTIVE (the service's next admission tick). Each is a new subject of this run
+ * with its bearer token (see {@link FanPool}).
  */
 final class ActiveFans {
 
-    record Fan(long userId, String token) {
+    /** An admitted fan: who (the token's subject), its bearer token, and its queue token. */
+    record Fan(String subject, String bearer, String token) {
     }
 
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
@@ -26,25 +28,25 @@ final class ActiveFans {
     private ActiveFans() {
     }
 
-    /** {@code count} fans with users from {@code firstUserId}, all ACTIVE for {@code concertId}. */
-    static List<Fan> admit(String baseUrl, long concertId, int count, long firstUserId, Duration maxWait) {
+    /** {@code count} new fans, tokens from {@code tokens}, all ACTIVE for {@code concertId}. */
+    static List<Fan> admit(String baseUrl, Tokens tokens, long concertId, int count, Duration maxWait) {
+        FanPool pool = FanPool.prepare(tokens, "admitted", count);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<Fan> fans = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            long user = firstUserId + i;
+        for (int i = 0; i < pool.size(); i++) {
             String body = send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/concerts/" + concertId + "/queue"))
-                    .header("X-User-Id", Long.toString(user))
+                    .header("Authorization", "Bearer " + pool.bearer(i))
                     .POST(HttpRequest.BodyPublishers.noBody()));
             Matcher token = TOKEN.matcher(body);
             if (!token.find()) {
                 throw new IllegalStateException("no token in " + body);
             }
-            fans.add(new Fan(user, token.group(1)));
+            fans.add(new Fan(pool.subject(i), pool.bearer(i), token.group(1)));
         }
         Instant deadline = Instant.now().plus(maxWait);
         for (Fan fan : fans) {
             while (!send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/queue/status"))
-                    .header("X-User-Id", Long.toString(fan.userId()))
+                    .header("Authorization", "Bearer " + fan.bearer())
                     .header("X-Queue-Token", fan.token()).GET()).contains("\"ACTIVE\"")) {
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("fans were not admitted within " + maxWait);
@@ -60,7 +62,8 @@ final class ActiveFans {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": "
+                        + response.body() + Tokens.refusalHint(response.statusCode()));
             }
             return response.body();
         } catch (IOException e) {

@@ -11,7 +11,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Sets up the data a simulation needs through the service's own admin API, before the load starts. */
+/**
+ * Sets up the data a simulation needs through the service's own admin API, before the load starts, as an operator
+ * ({@code Authorization: Bearer} with a token of scope {@code concert:admin}, see {@link Tokens#forOperator()}).
+ */
 final class AdminClient {
 
     /** What every seat the admin client creates costs, in points. */
@@ -25,11 +28,11 @@ final class AdminClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
-    private final String adminKey;
+    private final Tokens tokens;
 
-    AdminClient(String baseUrl, String adminKey) {
+    AdminClient(String baseUrl, Tokens tokens) {
         this.baseUrl = baseUrl;
-        this.adminKey = adminKey;
+        this.tokens = tokens;
     }
 
     /** How many concerts the listing shows now. */
@@ -57,7 +60,8 @@ final class AdminClient {
                             seatsPerSchedule);
             send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/admin/concerts"))
                     .header("Content-Type", "application/json")
-                    .header("X-Admin-Key", adminKey)
+                    // asked per request: creating a thousand concerts can outlast the operator's five-minute token
+                    .header("Authorization", "Bearer " + tokens.forOperator())
                     .POST(HttpRequest.BodyPublishers.ofString(body)), 201);
         }
         return (int) Math.max(0, missing);
@@ -84,7 +88,7 @@ final class AdminClient {
                 .formatted(title, now.plus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)), SEAT_PRICE, seats);
         String created = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/admin/concerts"))
                 .header("Content-Type", "application/json")
-                .header("X-Admin-Key", adminKey)
+                .header("Authorization", "Bearer " + tokens.forOperator())
                 .POST(HttpRequest.BodyPublishers.ofString(body)), 201);
         return new CreatedConcert(firstNumber(FIRST_ID, created), firstNumber(FIRST_SCHEDULE_ID, created));
     }
@@ -103,7 +107,7 @@ final class AdminClient {
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expectedStatus) {
                 throw new IllegalStateException("expected " + expectedStatus + " from " + response.uri() + ", got "
-                        + response.statusCode() + ": " + response.body());
+                        + response.statusCode() + ": " + response.body() + Tokens.refusalHint(response.statusCode()));
             }
             return response.body();
         } catch (IOException e) {

@@ -22,17 +22,18 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * <ol>
  *     <li>warm-up (not compared);</li>
  *     <li>capacity, one endpoint at a time, {@code -Dconcurrency} (64) keep-alive clients sending back to back for
- *     {@code -DphaseSeconds} (20): {@code GET /actuator/health/liveness}, then the list with the cache, then,
+ *     {@code -DphaseSeconds} (20): {@code GET /livez}, then the list with the cache, then,
  *     when {@code -DbaseUrlWithoutCache} names a second instance started with {@code concert.cache.enabled=false}
- *     on the same database, the list without it;</li>
+ *     on the same database, the list without it (the list needs no token);</li>
  *     <li>arrivals at the original rate: {@code -Drate} (3,000) requests per second for {@code -Dseconds} (30), each
  *     a random page of 20 of the 1,000 concerts, on the instance with the cache, carried by {@code -Dclients}
  *     (400) paced clients; errors here fail the run.</li>
  * </ol>
- * Creates the concerts through the admin API when fewer are listed.
+ * Creates the concerts through the admin API when fewer are listed, with an operator's token obtained in the set-up
+ * (see {@link LoadTestSettings} for {@code -DtokenUrl}, {@code -DadminClient} or {@code -DjwtKey}).
  *
  * <pre>./mvnw -pl load-test gatling:test -Dgatling.simulationClass=com.concert.loadtest.CatalogSimulation \
- *     -DbaseUrl=http://127.0.0.1:8080 -DbaseUrlWithoutCache=http://127.0.0.1:8081</pre>
+ *     -DbaseUrl=http://127.0.0.1:8080 -DbaseUrlWithoutCache=http://127.0.0.1:8082</pre>
  */
 public class CatalogSimulation extends Simulation {
 
@@ -59,7 +60,7 @@ public class CatalogSimulation extends Simulation {
 
     @Override
     public void before() {
-        int created = new AdminClient(LoadTestSettings.baseUrl(), LoadTestSettings.adminKey())
+        int created = new AdminClient(LoadTestSettings.baseUrl(), LoadTestSettings.tokens())
                 .ensureBookableConcerts(LoadTestSettings.smoke() ? 20 : CONCERTS, 50);
         System.out.printf("CatalogSimulation: %d concerts created; capacity phases of %s with %d clients; "
                 + "arrivals %.0f/s for %s; without cache: %s%n", created, phase, concurrency, rate, arrivalsFor,
@@ -71,9 +72,9 @@ public class CatalogSimulation extends Simulation {
         List<PopulationBuilder> phases = new ArrayList<>();
         phases.add(scenario("warm-up").during(phase).on(
                 exec(http("warm-up: list").get(session -> randomPage(base)))
-                        .exec(http("warm-up: liveness").get(base + "/actuator/health/liveness")))
+                        .exec(http("warm-up: liveness").get(base + "/livez")))
                 .injectOpen(atOnceUsers(concurrency)));
-        phases.add(capacity("capacity: liveness", base, "/actuator/health/liveness").injectOpen(atOnceUsers(concurrency)));
+        phases.add(capacity("capacity: liveness", base, "/livez").injectOpen(atOnceUsers(concurrency)));
         phases.add(capacity("capacity: list (cache)", base, null).injectOpen(atOnceUsers(concurrency)));
         if (!withoutCache.isEmpty()) {
             phases.add(capacity("capacity: list (no cache)", withoutCache, null).injectOpen(atOnceUsers(concurrency)));

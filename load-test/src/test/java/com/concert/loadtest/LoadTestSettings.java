@@ -6,14 +6,31 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.http.HttpDsl;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * What every simulation reads from system properties ({@code -DbaseUrl=...}): the service under test, the
- * admin key used to set up data, and how hard and how long to push. {@code -Dsmoke=true} shrinks any
- * simulation to a few seconds at a low rate, to check it works before a real run.
+ * What every simulation reads from system properties ({@code -DbaseUrl=...}): the service under test, where its
+ * bearer tokens come from, and how hard and how long to push. {@code -Dsmoke=true} shrinks any simulation to a
+ * few seconds at a low rate, to check it works before a real run.
+ *
+ * <p>Tokens ({@link #tokens()}): by default from the development identity provider's token endpoint
+ * {@code -DtokenUrl} ({@value #DEV_TOKEN_URL}), users through the client {@code -DuserClient}
+ * ({@value #DEV_USER_CLIENT}) and the operator through {@code -DadminClient} ({@value #DEV_ADMIN_CLIENT}), both
+ * {@code id:secret}. With {@code -DjwtKey=/path/to/private.pem} (RSA, PKCS#8) no identity provider is contacted:
+ * tokens are signed here, with the claims {@code iss} = {@code -DjwtIssuer} and {@code aud} =
+ * {@code -DjwtAudience} when given, and the service must run with
+ * {@code --spring.security.oauth2.resourceserver.jwt.public-key-location=file:/path/to/public.pem
+ * --spring.security.oauth2.resourceserver.jwt.jws-algorithms=RS256} (Spring Boot takes exactly one algorithm
+ * with a public key).
  */
 final class LoadTestSettings {
+
+    /** The development run's identity provider ({@code ./mvnw -pl bootstrap -am spring-boot:test-run}). */
+    static final String DEV_TOKEN_URL = "http://127.0.0.1:9000/oauth2/token";
+    static final String DEV_USER_CLIENT = "concert-dev:dev-secret";
+    static final String DEV_ADMIN_CLIENT = "concert-ops:dev-ops-secret";
 
     private LoadTestSettings() {
     }
@@ -22,8 +39,20 @@ final class LoadTestSettings {
         return System.getProperty("baseUrl", "http://127.0.0.1:8080").replaceAll("/+$", "");
     }
 
-    static String adminKey() {
-        return System.getProperty("adminKey", "dev-admin-key");
+    /** Where tokens come from: signed here with {@code -DjwtKey} when given, else fetched from {@code -DtokenUrl}. */
+    static Tokens tokens() {
+        String key = property("jwtKey");
+        if (key != null) {
+            return Tokens.selfSigned(Path.of(key), property("jwtIssuer"), property("jwtAudience"));
+        }
+        return Tokens.fromIssuer(URI.create(System.getProperty("tokenUrl", DEV_TOKEN_URL)),
+                System.getProperty("userClient", DEV_USER_CLIENT), System.getProperty("adminClient", DEV_ADMIN_CLIENT));
+    }
+
+    /** A property's value, or null when not given or blank (so that {@code -DjwtKey=} means none). */
+    private static String property(String name) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     static boolean smoke() {

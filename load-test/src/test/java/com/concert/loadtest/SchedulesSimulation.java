@@ -23,19 +23,22 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 /**
  * The original cache experiment 2, a concert's dates (here its bookable schedules, behind the queue), and the
  * seat map, in phases of one run. {@code -Dfans} (200) fans are admitted to one concert with one performance of
- * {@code -Dseats} (50, as in the contract's examples) seats before the load starts; every request carries one of their tokens.
+ * {@code -Dseats} (50, as in the contract's examples) seats before the load starts, each a subject of its own with
+ * its bearer token (obtained in the set-up, see {@link LoadTestSettings} for {@code -DtokenUrl} or {@code -DjwtKey});
+ * every request carries one fan's bearer and queue tokens.
  * <ol>
  *     <li>warm-up (not compared);</li>
  *     <li>capacity, one endpoint at a time, {@code -Dconcurrency} (64) keep-alive clients sending back to back for
- *     {@code -DphaseSeconds} (20): {@code GET /actuator/health/liveness}, the schedules and the seat map with the
+ *     {@code -DphaseSeconds} (20): {@code GET /livez}, the schedules and the seat map with the
  *     cache, and, when {@code -DbaseUrlWithoutCache} names a second instance started with
- *     {@code concert.cache.enabled=false} on the same database and Redis, both without it;</li>
+ *     {@code concert.cache.enabled=false} on the same database and Redis (and trusting the same tokens), both
+ *     without it;</li>
  *     <li>arrivals at the original rate: {@code -Drate} (4,000) schedule reads per second for {@code -Dseconds}
  *     (30), on the instance with the cache, carried by {@code -Dclients} (400) paced clients; errors fail the run.</li>
  * </ol>
  *
  * <pre>./mvnw -pl load-test gatling:test -Dgatling.simulationClass=com.concert.loadtest.SchedulesSimulation \
- *     -DbaseUrl=http://127.0.0.1:8080 -DbaseUrlWithoutCache=http://127.0.0.1:8081</pre>
+ *     -DbaseUrl=http://127.0.0.1:8080 -DbaseUrlWithoutCache=http://127.0.0.1:8082</pre>
  */
 public class SchedulesSimulation extends Simulation {
 
@@ -56,7 +59,7 @@ public class SchedulesSimulation extends Simulation {
     private final Iterator<Map<String, Object>> admitted = Stream.iterate(0, i -> i + 1)
             .map(i -> {
                 ActiveFans.Fan fan = fans.get(i % fans.size());
-                return Map.<String, Object>of("userId", fan.userId(), "token", fan.token());
+                return Map.<String, Object>of("subject", fan.subject(), "bearer", fan.bearer(), "token", fan.token());
             })
             .iterator();
 
@@ -68,19 +71,19 @@ public class SchedulesSimulation extends Simulation {
         return http(name)
                 .get(session -> base + "/api/v1/concerts/" + concertId + "/schedules"
                         + (seatMap ? "/" + scheduleId + "/seats" : ""))
-                .header("X-User-Id", "#{userId}")
+                .header("Authorization", FanPool.AUTHORIZATION)
                 .header("X-Queue-Token", "#{token}")
                 .check(status().is(200));
     }
 
     @Override
     public void before() {
-        AdminClient admin = new AdminClient(LoadTestSettings.baseUrl(), LoadTestSettings.adminKey());
+        Tokens tokens = LoadTestSettings.tokens();
+        AdminClient admin = new AdminClient(LoadTestSettings.baseUrl(), tokens);
         AdminClient.CreatedConcert concert = admin.createConcert("Schedules load test " + Instant.now(), seats);
         concertId = concert.id();
         scheduleId = concert.scheduleId();
-        fans = ActiveFans.admit(LoadTestSettings.baseUrl(), concertId, fanCount,
-                Instant.now().getEpochSecond() * 100_000, Duration.ofSeconds(60));
+        fans = ActiveFans.admit(LoadTestSettings.baseUrl(), tokens, concertId, fanCount, Duration.ofSeconds(60));
         System.out.printf("SchedulesSimulation: concert %d, %d fans admitted; capacity phases of %s with %d clients; "
                 + "arrivals %.0f/s for %s; without cache: %s%n", concertId, fans.size(), phase, concurrency, rate,
                 arrivalsFor, withoutCache.isEmpty() ? "not measured" : withoutCache);
@@ -92,10 +95,10 @@ public class SchedulesSimulation extends Simulation {
         phases.add(scenario("warm-up").during(phase).on(feed(admitted)
                         .exec(read("warm-up: schedules", base, false))
                         .exec(read("warm-up: seat map", base, true))
-                        .exec(http("warm-up: liveness").get(base + "/actuator/health/liveness")))
+                        .exec(http("warm-up: liveness").get(base + "/livez")))
                 .injectOpen(atOnceUsers(concurrency)));
         phases.add(scenario("capacity: liveness").during(phase)
-                .on(exec(http("capacity: liveness").get(base + "/actuator/health/liveness").check(status().is(200))))
+                .on(exec(http("capacity: liveness").get(base + "/livez").check(status().is(200))))
                 .injectOpen(atOnceUsers(concurrency)));
         phases.add(capacity("capacity: schedules (cache)", base, false).injectOpen(atOnceUsers(concurrency)));
         phases.add(capacity("capacity: seat map (cache)", base, true).injectOpen(atOnceUsers(concurrency)));

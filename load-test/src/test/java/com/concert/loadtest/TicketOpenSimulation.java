@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
@@ -56,11 +55,14 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * <pre>./mvnw -pl load-test gatling:test -Dgatling.simulationClass=com.concert.loadtest.TicketOpenSimulation \
  *     -Dfans=20000 -Dseats=5000 -Drate=1000 -Dclients=400 -DmaxWaitSeconds=300 -DmaxAttempts=10</pre>
  * {@code -Dsmoke=true} sends 200 fans for 50 seats at 100 per second.
+ *
+ * <p>Every fan is a subject of its own, new to the service, with a bearer token obtained in the set-up for all
+ * {@code fans} of them before the first arrives (see {@link LoadTestSettings}: from the development identity
+ * provider at {@code -DtokenUrl}, {@value Tokens#PARALLEL_REQUESTS} requests at a time, or signed here with
+ * {@code -DjwtKey}, which spares the service's JVM the tokens the development identity provider would keep).
  */
 public class TicketOpenSimulation extends Simulation {
 
-    /** Fans of an earlier run against the same database must not reuse its users, who already hold seats. */
-    private static final AtomicLong USER_IDS = new AtomicLong(Instant.now().getEpochSecond() * 100_000);
     /** When a fan first found no available seat, in epoch milliseconds; 0 while there are seats. */
     private static final AtomicLong SOLD_OUT_AT = new AtomicLong();
     private static final AtomicInteger GAVE_UP = new AtomicInteger();
@@ -68,21 +70,27 @@ public class TicketOpenSimulation extends Simulation {
     private static volatile long concertId;
     private static volatile long scheduleId;
     private static volatile long startedAt;
+    /**
+     * Every fan of the run, prepared in the set-up; subjects are new per run, since fans of an earlier run against
+     * the same database already hold seats.
+     */
+    private static volatile FanPool newFanPool;
 
     private static final Map<String, String> FAN_WITH_TOKEN = Map.of(
-            "X-User-Id", "#{userId}",
+            "Authorization", FanPool.AUTHORIZATION,
             "X-Queue-Token", "#{token}");
 
     private static final ChainBuilder CHARGE = exec(http("ticket open: charge")
             .post("/api/v1/points/charge")
-            .header("X-User-Id", "#{userId}")
-            .header("Idempotency-Key", "charge-#{userId}")
+            .header("Authorization", FanPool.AUTHORIZATION)
+            // subjects are short and of A-Za-z0-9-, as an Idempotency-Key must be
+            .header("Idempotency-Key", "charge-#{subject}")
             .body(StringBody("{\"amount\":" + AdminClient.SEAT_PRICE + "}")).asJson()
             .check(status().is(200)));
 
     private static final ChainBuilder ENTER = exec(http("ticket open: enter")
             .post(session -> "/api/v1/concerts/" + concertId + "/queue")
-            .header("X-User-Id", "#{userId}")
+            .header("Authorization", FanPool.AUTHORIZATION)
             .check(status().in(200, 201))
             .check(jsonPath("$.token").saveAs("token"))
             .check(jsonPath("$.status").saveAs("queueStatus")));
@@ -134,8 +142,7 @@ public class TicketOpenSimulation extends Simulation {
     private final int maxAttempts = Integer.getInteger("maxAttempts", 10);
 
     private final AtomicInteger arrived = new AtomicInteger();
-    private final Iterator<Map<String, Object>> newFans =
-            Stream.generate(() -> Map.<String, Object>of("userId", USER_IDS.incrementAndGet())).iterator();
+    private final Iterator<Map<String, Object>> newFans = FanPool.feeder(() -> newFanPool);
 
     /** Clears what the client's previous fan left in the session. */
     private static Session startFan(Session session) {
@@ -202,7 +209,9 @@ public class TicketOpenSimulation extends Simulation {
 
     @Override
     public void before() {
-        AdminClient.CreatedConcert concert = new AdminClient(LoadTestSettings.baseUrl(), LoadTestSettings.adminKey())
+        Tokens tokens = LoadTestSettings.tokens();
+        newFanPool = FanPool.prepare(tokens, "ticket", fans);
+        AdminClient.CreatedConcert concert = new AdminClient(LoadTestSettings.baseUrl(), tokens)
                 .createConcert("Ticket open load test " + Instant.now(), seats);
         concertId = concert.id();
         scheduleId = concert.scheduleId();
