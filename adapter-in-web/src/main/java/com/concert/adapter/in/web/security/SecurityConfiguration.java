@@ -9,16 +9,26 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.se
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
@@ -31,7 +41,8 @@ import java.util.List;
 /**
  * Who may call what. Every user and operator call carries {@code Authorization: Bearer <JWT>} from the identity
  * provider that {@code spring.security.oauth2.resourceserver.jwt.*} names (Spring Boot builds its decoder; see
- * {@link CallerTokenDecoder} for what is added to it); the caller is the token's subject. The catalog is public;
+ * {@link CallerTokenDecoder} for what is added to it, {@link VerifiedBearerTokens} for how a token is checked once);
+ * the caller is the token's subject. The catalog is public;
  * {@code /api/v1/admin/**} needs the scope {@value #ADMIN_SCOPE}. Stateless: no session, no cookie, so no CSRF
  * to guard against, and no form login or basic authentication anywhere.
  */
@@ -67,6 +78,28 @@ public class SecurityConfiguration {
         };
     }
 
+    /**
+     * The default firewall (no encoded slashes, no path traversal, no control characters in headers), with the
+     * header check written as a loop instead of a regular expression: see {@link HeaderCharacters}.
+     */
+    @Bean
+    WebSecurityCustomizer firewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters.NAMES);
+        firewall.setAllowedHeaderValues(HeaderCharacters.VALUES);
+        return web -> web.httpFirewall(firewall);
+    }
+
+    /**
+     * No Micrometer observation around each security filter, authentication and authorization: they cost the
+     * read path more than the token check itself (docs/benchmarks.md); {@code http.server.requests} still times
+     * every request, refusals included.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> providers, SecuritySettings settings,
                                     Clock clock, ObjectProvider<MeterRegistry> registry,
@@ -76,17 +109,38 @@ public class SecurityConfiguration {
         if (provider == null) {
             throw new IdentityProviderNotConfiguredException();
         }
-        CallerTokenDecoder decoder = new CallerTokenDecoder(provider, clock, settings.keepVerifiedFor(),
-                settings.verifiedTokens());
-        registry.ifAvailable(r -> CaffeineCacheMetrics.monitor(r, decoder.verifiedTokens(), "verified-tokens"));
+        VerifiedBearerTokens tokens = new VerifiedBearerTokens(new CallerTokenDecoder(provider), clock,
+                settings.keepVerifiedFor(), settings.verifiedTokens());
+        registry.ifAvailable(r -> CaffeineCacheMetrics.monitor(r, tokens.cache(), "verified-tokens"));
         BearerProblems problems = new BearerProblems(errors, ADMIN_SCOPE);
+        // no event per authenticated request (nothing listens), unlike the manager Spring Boot would give
+        ProviderManager authentication = new ProviderManager(tokens);
         http
                 .csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // stateless: no session is read or made, and no filter is spent on one (each filter of the chain
+                // costs every request, and a cached read is cheap: docs/benchmarks.md)
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .servletApi(AbstractHttpConfigurer::disable)
+                .anonymous(AbstractHttpConfigurer::disable)
+                // the security headers a JSON API needs (nosniff, no framing, nothing stored by a cache), written
+                // before the handler runs instead of by wrapping every response; the handler may still say
+                // otherwise (a public, cacheable answer)
+                .headers(headers -> headers
+                        .xssProtection(HeadersConfigurer.XXssConfig::disable)
+                        .cacheControl(HeadersConfigurer.CacheControlConfig::disable)
+                        .addHeaderWriter(new StaticHeadersWriter(HttpHeaders.CACHE_CONTROL, "no-store"))
+                        .addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                            @Override
+                            public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                                filter.setShouldWriteHeadersEagerly(true);
+                                return filter;
+                            }
+                        }))
                 .cors(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new FilterErrorsFilter(errors), SecurityContextHolderFilter.class)
                 .addFilterAfter(corsFilter(settings), SecurityContextHolderFilter.class)
@@ -101,7 +155,7 @@ public class SecurityConfiguration {
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(new SingleBearerTokenResolver())
-                        .jwt(jwt -> jwt.decoder(decoder))
+                        .jwt(jwt -> jwt.authenticationManager(authentication))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions
@@ -121,7 +175,13 @@ public class SecurityConfiguration {
         allowed.setAllowCredentials(false);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", allowed);
-        CorsFilter filter = new CorsFilter(source);
+        CorsFilter filter = new CorsFilter(source) {
+            // only a request with an Origin can be a cross-origin one: the others skip the filter's bookkeeping
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                return request.getHeader(HttpHeaders.ORIGIN) == null;
+            }
+        };
         filter.setCorsProcessor(new ProblemCorsProcessor());
         return filter;
     }
