@@ -115,6 +115,16 @@ class SecurityIT extends BookingIT {
     }
 
     @Test
+    void answersCarryTheSecurityHeadersOfAJsonApi() {
+        for (Reply reply : List.of(points(issuer.tokenFor("headers-" + UUID.randomUUID())), api.get("/api/v1/points").send(),
+                api.get("/api/v1/concerts").send())) {
+            assertThat(reply.header("X-Content-Type-Options")).as(reply.toString()).isEqualTo("nosniff");
+            assertThat(reply.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
+        }
+    }
+
+    @Test
     void noTokenOrANonBearerScheme_isUnauthenticated_withoutAnErrorCode() {
         for (Reply reply : List.of(api.get("/api/v1/points").send(),
                 api.get("/api/v1/points").header("Authorization", "Basic YWxpY2U6YWxpY2U=").send(),

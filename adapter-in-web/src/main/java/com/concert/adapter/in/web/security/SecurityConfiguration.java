@@ -9,7 +9,6 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.se
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -17,21 +16,14 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
-import org.springframework.security.web.header.HeaderWriterFilter;
-import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
-import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import java.time.Clock;
@@ -127,25 +119,11 @@ public class SecurityConfiguration {
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .servletApi(AbstractHttpConfigurer::disable)
                 .anonymous(AbstractHttpConfigurer::disable)
-                // the security headers a JSON API needs (nosniff, no framing, nothing stored by a cache), written
-                // before the handler runs instead of by wrapping every response; the handler may still say
-                // otherwise (a public, cacheable answer)
-                .headers(headers -> headers
-                        .xssProtection(HeadersConfigurer.XXssConfig::disable)
-                        .cacheControl(HeadersConfigurer.CacheControlConfig::disable)
-                        .addHeaderWriter(new StaticHeadersWriter(HttpHeaders.CACHE_CONTROL, "no-store"))
-                        .addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
-                            @Override
-                            public <O extends HeaderWriterFilter> O postProcess(O filter) {
-                                filter.setShouldWriteHeadersEagerly(true);
-                                return filter;
-                            }
-                        }))
+                // CORS, the security headers, the error mapping and the operator audit: ApiEdgeFilter
+                .headers(AbstractHttpConfigurer::disable)
                 .cors(AbstractHttpConfigurer::disable)
-                .addFilterBefore(new FilterErrorsFilter(errors), SecurityContextHolderFilter.class)
-                .addFilterAfter(corsFilter(settings), SecurityContextHolderFilter.class)
-                .addFilterBefore(new AdminAuditFilter(WebConfiguration.ADMIN_PATH_PREFIX),
-                        BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new ApiEdgeFilter(errors, corsPolicy(settings), "/api/",
+                        WebConfiguration.ADMIN_PATH_PREFIX), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .requestMatchers(WebConfiguration.ADMIN_PATHS).hasAuthority("SCOPE_" + ADMIN_SCOPE)
@@ -164,7 +142,7 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    private static CorsFilter corsFilter(SecuritySettings settings) {
+    private static CorsConfiguration corsPolicy(SecuritySettings settings) {
         CorsConfiguration allowed = new CorsConfiguration();
         allowed.setAllowedOrigins(settings.allowedOrigins());
         allowed.setAllowedMethods(List.of("GET", "POST", "DELETE"));
@@ -173,16 +151,6 @@ public class SecurityConfiguration {
         allowed.setMaxAge(Duration.ofHours(1));
         // bearer tokens, not cookies: nothing a browser would attach by itself
         allowed.setAllowCredentials(false);
-        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        source.registerCorsConfiguration("/api/**", allowed);
-        CorsFilter filter = new CorsFilter(source) {
-            // only a request with an Origin can be a cross-origin one: the others skip the filter's bookkeeping
-            @Override
-            protected boolean shouldNotFilter(HttpServletRequest request) {
-                return request.getHeader(HttpHeaders.ORIGIN) == null;
-            }
-        };
-        filter.setCorsProcessor(new ProblemCorsProcessor());
-        return filter;
+        return allowed;
     }
 }
