@@ -1,6 +1,6 @@
 package com.concert.application.fake;
 
-import com.concert.domain.shared.TransactionRunner;
+import com.concert.application.shared.TransactionRunner;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;

@@ -1,6 +1,6 @@
 package com.concert.application.fake;
 
-import com.concert.domain.shared.Lease;
+import com.concert.application.queue.port.out.Lease;
 
 import java.time.Duration;
 

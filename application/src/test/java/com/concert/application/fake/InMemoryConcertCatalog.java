@@ -1,13 +1,12 @@
 package com.concert.application.fake;
 
+import com.concert.application.catalog.port.out.ConcertCatalog;
+import com.concert.application.shared.Page;
+import com.concert.application.shared.PageRequest;
 import com.concert.domain.concert.Concert;
-import com.concert.domain.concert.ConcertCatalog;
 import com.concert.domain.concert.ConcertId;
 import com.concert.domain.concert.ConcertSummary;
 import com.concert.domain.concert.ScheduleId;
-
-import com.concert.domain.shared.Page;
-import com.concert.domain.shared.PageRequest;
 
 import java.time.Instant;
 import java.util.Optional;

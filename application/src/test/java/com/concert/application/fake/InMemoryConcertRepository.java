@@ -1,5 +1,8 @@
 package com.concert.application.fake;
 
+import com.concert.application.catalog.port.out.ConcertListing;
+import com.concert.application.shared.Page;
+import com.concert.application.shared.PageRequest;
 import com.concert.domain.concert.Concert;
 import com.concert.domain.concert.ConcertDraft;
 import com.concert.domain.concert.ConcertId;
@@ -8,8 +11,6 @@ import com.concert.domain.concert.ConcertSummary;
 import com.concert.domain.concert.Schedule;
 import com.concert.domain.concert.ScheduleDraft;
 import com.concert.domain.concert.ScheduleId;
-import com.concert.domain.shared.Page;
-import com.concert.domain.shared.PageRequest;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A {@link ConcertRepository} in a map, keeping the same promises as the real one (see its contract test). */
-public final class InMemoryConcertRepository implements ConcertRepository {
+public final class InMemoryConcertRepository implements ConcertRepository, ConcertListing {
 
     private final Map<ConcertId, Concert> concerts = new ConcurrentHashMap<>();
     private final AtomicLong concertIds = new AtomicLong();

@@ -1,8 +1,9 @@
 package com.concert.application.fake;
 
+import com.concert.application.catalog.port.out.ConcertListing;
+import com.concert.application.contract.ConcertRepositoryContract;
+import com.concert.application.shared.TransactionRunner;
 import com.concert.domain.concert.ConcertRepository;
-import com.concert.domain.concert.ConcertRepositoryContract;
-import com.concert.domain.shared.TransactionRunner;
 
 /** The fake keeps the port's promises too, or service tests built on it would prove nothing. */
 class InMemoryConcertRepositoryTest extends ConcertRepositoryContract {
@@ -12,6 +13,11 @@ class InMemoryConcertRepositoryTest extends ConcertRepositoryContract {
 
     @Override
     protected ConcertRepository repository() {
+        return repository;
+    }
+
+    @Override
+    protected ConcertListing listing() {
         return repository;
     }
 

@@ -1,8 +1,8 @@
 package com.concert.application.fake;
 
-import com.concert.domain.idempotency.IdempotencyKey;
-import com.concert.domain.idempotency.IdempotencyStore;
-import com.concert.domain.idempotency.IdempotentOutcome;
+import com.concert.application.idempotency.IdempotencyKey;
+import com.concert.application.idempotency.IdempotencyStore;
+import com.concert.application.idempotency.IdempotentOutcome;
 import com.concert.domain.shared.UserId;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package com.concert.application.fake;
 
+import com.concert.application.contract.QueueStoreContract;
 import com.concert.domain.queue.QueueStore;
-import com.concert.domain.queue.QueueStoreContract;
 
 class InMemoryQueueStoreTest extends QueueStoreContract {
 

@@ -1,5 +1,8 @@
 package com.concert.application.fake;
 
+import com.concert.application.booking.port.out.ReservationHistory;
+import com.concert.application.shared.Page;
+import com.concert.application.shared.PageRequest;
 import com.concert.domain.reservation.HoldRequest;
 import com.concert.domain.reservation.Reservation;
 import com.concert.domain.reservation.ReservationId;
@@ -12,8 +15,6 @@ import com.concert.domain.seat.Seat;
 import com.concert.domain.seat.SeatId;
 import com.concert.domain.seat.SeatNotFoundException;
 import com.concert.domain.seat.SeatStatus;
-import com.concert.domain.shared.Page;
-import com.concert.domain.shared.PageRequest;
 import com.concert.domain.shared.UserId;
 
 import java.time.Duration;
@@ -29,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Reservations in memory over the seats of an {@link InMemorySeatRepository}, keeping the same promises as the
  * SQL one (see its contract test). Every method holds the lock of the seat store, which makes it atomic.
  */
-public final class InMemoryReservationRepository implements ReservationRepository {
+public final class InMemoryReservationRepository implements ReservationRepository, ReservationHistory {
 
     private final InMemorySeatRepository seats;
     private final Map<ReservationId, Reservation> reservations = new LinkedHashMap<>();

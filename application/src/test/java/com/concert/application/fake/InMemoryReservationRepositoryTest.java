@@ -1,11 +1,12 @@
 package com.concert.application.fake;
 
+import com.concert.application.booking.port.out.ReservationHistory;
+import com.concert.application.contract.ReservationRepositoryContract;
+import com.concert.application.shared.TransactionRunner;
 import com.concert.domain.concert.Concert;
 import com.concert.domain.reservation.ReservationRepository;
-import com.concert.domain.reservation.ReservationRepositoryContract;
 import com.concert.domain.seat.Seat;
 import com.concert.domain.seat.SeatRepository;
-import com.concert.domain.shared.TransactionRunner;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,11 @@ class InMemoryReservationRepositoryTest extends ReservationRepositoryContract {
 
     @Override
     protected ReservationRepository repository() {
+        return reservations;
+    }
+
+    @Override
+    protected ReservationHistory history() {
         return reservations;
     }
 

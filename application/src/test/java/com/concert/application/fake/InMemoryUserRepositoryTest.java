@@ -1,7 +1,7 @@
 package com.concert.application.fake;
 
+import com.concert.application.contract.UserRepositoryContract;
 import com.concert.domain.user.UserRepository;
-import com.concert.domain.user.UserRepositoryContract;
 
 class InMemoryUserRepositoryTest extends UserRepositoryContract {
 

@@ -1,13 +1,14 @@
 package com.concert.application.fake;
 
+import com.concert.application.points.port.out.PointHistory;
+import com.concert.application.shared.Page;
+import com.concert.application.shared.PageRequest;
 import com.concert.domain.point.PointEntry;
 import com.concert.domain.point.PointPolicy;
 import com.concert.domain.point.PointType;
 import com.concert.domain.point.Wallet;
 import com.concert.domain.point.WalletRepository;
 import com.concert.domain.reservation.ReservationId;
-import com.concert.domain.shared.Page;
-import com.concert.domain.shared.PageRequest;
 import com.concert.domain.shared.UserId;
 
 import java.time.Instant;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Wallets in memory, with the domain's own rules; atomic because every method is synchronized. */
-public final class InMemoryWalletRepository implements WalletRepository {
+public final class InMemoryWalletRepository implements WalletRepository, PointHistory {
 
     private final Map<UserId, Wallet> wallets = new HashMap<>();
     private final List<PointEntry> history = new ArrayList<>();

@@ -1,9 +1,10 @@
 package com.concert.application.fake;
 
+import com.concert.application.contract.WalletRepositoryContract;
+import com.concert.application.points.port.out.PointHistory;
+import com.concert.application.shared.TransactionRunner;
 import com.concert.domain.point.WalletRepository;
-import com.concert.domain.point.WalletRepositoryContract;
 import com.concert.domain.reservation.ReservationId;
-import com.concert.domain.shared.TransactionRunner;
 
 class InMemoryWalletRepositoryTest extends WalletRepositoryContract {
 
@@ -11,6 +12,11 @@ class InMemoryWalletRepositoryTest extends WalletRepositoryContract {
 
     @Override
     protected WalletRepository repository() {
+        return wallets;
+    }
+
+    @Override
+    protected PointHistory history() {
         return wallets;
     }
 

@@ -1,6 +1,6 @@
 package com.concert.bootstrap.jobs;
 
-import com.concert.domain.shared.DependencyUnavailableException;
+import com.concert.application.shared.DependencyUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;

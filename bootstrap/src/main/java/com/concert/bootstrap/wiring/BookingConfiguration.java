@@ -1,31 +1,33 @@
 package com.concert.bootstrap.wiring;
 
-import com.concert.application.port.in.CancelReservationUseCase;
-import com.concert.application.port.in.ChargePointsUseCase;
-import com.concert.application.port.in.ExpireHoldsUseCase;
-import com.concert.application.port.in.GetPointsUseCase;
-import com.concert.application.port.in.GetReservationUseCase;
-import com.concert.application.port.in.HoldSeatsUseCase;
-import com.concert.application.port.in.PayReservationUseCase;
-import com.concert.application.service.CancelReservationService;
-import com.concert.application.service.ChargePointsService;
-import com.concert.application.service.ExpireHoldsService;
-import com.concert.application.service.GetPointsService;
-import com.concert.application.service.GetReservationService;
-import com.concert.application.service.HoldSeatsService;
-import com.concert.application.service.PayReservationService;
-import com.concert.application.service.QueueGate;
+import com.concert.application.booking.port.in.CancelReservationUseCase;
+import com.concert.application.booking.port.in.ExpireHoldsUseCase;
+import com.concert.application.booking.port.in.GetBookableSchedulesUseCase;
+import com.concert.application.booking.port.in.GetReservationUseCase;
+import com.concert.application.booking.port.in.GetSeatMapUseCase;
+import com.concert.application.booking.port.in.HoldSeatsUseCase;
+import com.concert.application.booking.port.in.PayReservationUseCase;
+import com.concert.application.booking.port.out.ReservationHistory;
+import com.concert.application.booking.service.CancelReservationService;
+import com.concert.application.booking.service.ExpireHoldsService;
+import com.concert.application.booking.service.GetBookableSchedulesService;
+import com.concert.application.booking.service.GetReservationService;
+import com.concert.application.booking.service.GetSeatMapService;
+import com.concert.application.booking.service.HoldSeatsService;
+import com.concert.application.booking.service.PayReservationService;
+import com.concert.application.catalog.port.out.ConcertCatalog;
+import com.concert.application.catalog.service.ConcertLookup;
+import com.concert.application.idempotency.IdempotencyStore;
+import com.concert.application.queue.service.QueueGate;
+import com.concert.application.shared.TransactionRunner;
 import com.concert.bootstrap.config.ConcertProperties;
 import com.concert.bootstrap.jobs.PeriodicJob;
-import com.concert.domain.concert.ConcertCatalog;
-import com.concert.domain.idempotency.IdempotencyStore;
 import com.concert.domain.payment.PaymentRepository;
-import com.concert.domain.point.PointPolicy;
 import com.concert.domain.point.WalletRepository;
 import com.concert.domain.queue.QueueStore;
 import com.concert.domain.reservation.ReservationPolicy;
 import com.concert.domain.reservation.ReservationRepository;
-import com.concert.domain.shared.TransactionRunner;
+import com.concert.domain.seat.SeatRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +35,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
-/** Holds, reservations, points and payments. */
+/** Booking: what a fan behind the queue sees and does (the schedules, the seat map, holds and payments). */
 @Configuration(proxyBeanMethods = false)
 class BookingConfiguration {
 
@@ -43,10 +45,14 @@ class BookingConfiguration {
     }
 
     @Bean
-    PointPolicy pointPolicy(ConcertProperties properties) {
-        return new PointPolicy(properties.points().maxCharge(), properties.points().maxBalance());
+    GetBookableSchedulesUseCase getBookableSchedulesUseCase(ConcertLookup concerts, SeatRepository seats, QueueGate gate,
+                                                            Clock clock) {
+        return new GetBookableSchedulesService(concerts, seats, gate, clock);
     }
-
+    @Bean
+    GetSeatMapUseCase getSeatMapUseCase(ConcertLookup concerts, SeatRepository seats, QueueGate gate, Clock clock) {
+        return new GetSeatMapService(concerts, seats, gate, clock);
+    }
     @Bean
     HoldSeatsUseCase holdSeatsUseCase(ConcertCatalog catalog, QueueGate gate, ReservationRepository reservations,
                                       TransactionRunner transactions, ReservationPolicy policy, Clock clock) {
@@ -54,9 +60,9 @@ class BookingConfiguration {
     }
 
     @Bean
-    GetReservationUseCase getReservationUseCase(ReservationRepository reservations, TransactionRunner transactions,
-                                                Clock clock) {
-        return new GetReservationService(reservations, transactions, clock);
+    GetReservationUseCase getReservationUseCase(ReservationRepository reservations, ReservationHistory history,
+                                                TransactionRunner transactions, Clock clock) {
+        return new GetReservationService(reservations, history, transactions, clock);
     }
 
     @Bean
@@ -79,17 +85,6 @@ class BookingConfiguration {
                 .description("holds that ran out unpaid, expired by this instance's sweeper").register(registry);
         return new PeriodicJob("hold-sweeper", properties.reservation().sweepInterval(),
                 () -> expired.increment(expireHolds.expireDueHolds()));
-    }
-
-    @Bean
-    GetPointsUseCase getPointsUseCase(WalletRepository wallets, TransactionRunner transactions) {
-        return new GetPointsService(wallets, transactions);
-    }
-
-    @Bean
-    ChargePointsUseCase chargePointsUseCase(WalletRepository wallets, IdempotencyStore idempotency,
-                                            TransactionRunner transactions, PointPolicy policy, Clock clock) {
-        return new ChargePointsService(wallets, idempotency, transactions, policy, clock);
     }
 
     @Bean

@@ -1,12 +1,12 @@
 package com.concert.bootstrap.wiring;
 
-import com.concert.adapter.in.web.support.RateLimitSettings;
+import com.concert.adapter.in.web.security.SecuritySettings;
 import com.concert.adapter.out.persistence.cache.NearCacheSettings;
 import com.concert.adapter.out.redis.RedisNamespace;
 import com.concert.bootstrap.config.ConcertProperties;
 import com.concert.bootstrap.shutdown.TrafficDrain;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,9 +28,9 @@ class InfrastructureConfiguration {
     }
 
     @Bean
-    RateLimitSettings rateLimitSettings(ConcertProperties properties) {
-        ConcertProperties.RateLimit limit = properties.rateLimit();
-        return new RateLimitSettings(limit.enabled(), limit.perUser(), limit.perAddress(), limit.burstSeconds());
+    SecuritySettings securitySettings(ConcertProperties properties) {
+        ConcertProperties.Security security = properties.security();
+        return new SecuritySettings(security.allowedOrigins(), security.verifiedTokens(), security.keepVerifiedFor());
     }
 
     @Bean

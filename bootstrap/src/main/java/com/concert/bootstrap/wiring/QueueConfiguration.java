@@ -1,35 +1,30 @@
 package com.concert.bootstrap.wiring;
 
-import com.concert.application.port.in.AdmitWaitingUsersUseCase;
-import com.concert.application.port.in.EnterQueueUseCase;
-import com.concert.application.port.in.GetBookableSchedulesUseCase;
-import com.concert.application.port.in.GetQueueStatusUseCase;
-import com.concert.application.port.in.GetSeatMapUseCase;
-import com.concert.application.port.in.LeaveQueueUseCase;
-import com.concert.application.service.AdmitWaitingUsersService;
-import com.concert.application.service.ConcertLookup;
-import com.concert.application.service.EnterQueueService;
-import com.concert.application.service.GetBookableSchedulesService;
-import com.concert.application.service.GetQueueStatusService;
-import com.concert.application.service.GetSeatMapService;
-import com.concert.application.service.LeaveQueueService;
-import com.concert.application.service.QueueGate;
+import com.concert.application.catalog.service.ConcertLookup;
+import com.concert.application.queue.port.in.AdmitWaitingUsersUseCase;
+import com.concert.application.queue.port.in.EnterQueueUseCase;
+import com.concert.application.queue.port.in.GetQueueStatusUseCase;
+import com.concert.application.queue.port.in.LeaveQueueUseCase;
+import com.concert.application.queue.port.out.Lease;
+import com.concert.application.queue.service.AdmitWaitingUsersService;
+import com.concert.application.queue.service.EnterQueueService;
+import com.concert.application.queue.service.GetQueueStatusService;
+import com.concert.application.queue.service.LeaveQueueService;
+import com.concert.application.queue.service.QueueGate;
 import com.concert.bootstrap.config.ConcertProperties;
-import com.concert.bootstrap.metrics.MicrometerQueueMetrics;
 import com.concert.bootstrap.jobs.PeriodicJob;
+import com.concert.bootstrap.metrics.MicrometerQueueMetrics;
 import com.concert.bootstrap.random.StripedSecureRandom;
 import com.concert.domain.queue.AdmissionPolicy;
 import com.concert.domain.queue.QueueMetrics;
 import com.concert.domain.queue.QueueStore;
-import com.concert.domain.seat.SeatRepository;
-import com.concert.domain.shared.Lease;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
-/** The waiting queue and the reads behind it. */
+/** The waiting queue: entering, status, leaving, and admission by capacity. */
 @Configuration(proxyBeanMethods = false)
 class QueueConfiguration {
 
@@ -75,14 +70,4 @@ class QueueConfiguration {
         return new PeriodicJob("queue-admission", policy.interval(), admission::admitWaitingUsers);
     }
 
-    @Bean
-    GetBookableSchedulesUseCase getBookableSchedulesUseCase(ConcertLookup concerts, SeatRepository seats, QueueGate gate,
-                                                            Clock clock) {
-        return new GetBookableSchedulesService(concerts, seats, gate, clock);
-    }
-
-    @Bean
-    GetSeatMapUseCase getSeatMapUseCase(ConcertLookup concerts, SeatRepository seats, QueueGate gate, Clock clock) {
-        return new GetSeatMapService(concerts, seats, gate, clock);
-    }
 }

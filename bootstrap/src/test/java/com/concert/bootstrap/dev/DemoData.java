@@ -1,11 +1,11 @@
 package com.concert.bootstrap.dev;
 
-import com.concert.application.port.in.CreateConcertCommand;
-import com.concert.application.port.in.CreateConcertCommand.ScheduleInput;
-import com.concert.application.port.in.CreateConcertCommand.SectionInput;
-import com.concert.application.port.in.CreateConcertUseCase;
-import com.concert.application.port.in.ListBookableConcertsUseCase;
-import com.concert.application.port.in.ListConcertsQuery;
+import com.concert.application.catalog.port.in.CreateConcertCommand;
+import com.concert.application.catalog.port.in.CreateConcertCommand.ScheduleInput;
+import com.concert.application.catalog.port.in.CreateConcertCommand.SectionInput;
+import com.concert.application.catalog.port.in.CreateConcertUseCase;
+import com.concert.application.catalog.port.in.ListBookableConcertsUseCase;
+import com.concert.application.catalog.port.in.ListConcertsQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

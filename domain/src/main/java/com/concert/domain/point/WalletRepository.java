@@ -1,8 +1,6 @@
 package com.concert.domain.point;
 
 import com.concert.domain.reservation.ReservationId;
-import com.concert.domain.shared.Page;
-import com.concert.domain.shared.PageRequest;
 import com.concert.domain.shared.UserId;
 
 import java.time.Instant;
@@ -30,7 +28,4 @@ public interface WalletRepository {
      * @throws InsufficientPointsException when it does not (nothing changed)
      */
     Wallet use(UserId user, long amount, ReservationId reservation, Instant now);
-
-    /** The user's history, newest first. */
-    Page<PointEntry> history(UserId user, PageRequest page);
 }

@@ -1,7 +1,5 @@
 package com.concert.domain.reservation;
 
-import com.concert.domain.shared.Page;
-import com.concert.domain.shared.PageRequest;
 import com.concert.domain.shared.UserId;
 
 import java.time.Duration;
@@ -35,9 +33,6 @@ public interface ReservationRepository {
     Reservation hold(HoldRequest request, Instant now, Duration holdTtl, int maxSeatsPerUser);
 
     Optional<Reservation> findById(ReservationId id);
-
-    /** The user's reservations, newest first. */
-    Page<Reservation> findByUser(UserId user, PageRequest page);
 
     /**
      * HELD and not run out at {@code now}, and the user's: becomes CONFIRMED and its seats SOLD.

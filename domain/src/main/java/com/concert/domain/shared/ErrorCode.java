@@ -1,12 +1,11 @@
 package com.concert.domain.shared;
 
 /**
- * Every way a request can be refused, as clients see it in the {@code code} member of an error.
- * The web adapter maps each code to exactly one HTTP status.
+ * Every way a use case can refuse a request: a broken rule of the model, a bad token or command, a rate limit, a
+ * dependency that is down. Clients see it, by the same name, in the {@code code} member of an error; the web
+ * adapter adds the codes only HTTP has and maps each code to exactly one status.
  */
 public enum ErrorCode {
-    UNAUTHENTICATED,
-    FORBIDDEN,
     TOKEN_MISSING,
     TOKEN_INVALID,
     TOKEN_NOT_ACTIVE,
@@ -24,14 +23,7 @@ public enum ErrorCode {
     BALANCE_LIMIT_EXCEEDED,
     INSUFFICIENT_POINTS,
     IDEMPOTENCY_KEY_REUSED,
-    MALFORMED_REQUEST,
     VALIDATION_FAILED,
-    NOT_FOUND,
-    METHOD_NOT_ALLOWED,
-    NOT_ACCEPTABLE,
-    UNSUPPORTED_MEDIA_TYPE,
-    PAYLOAD_TOO_LARGE,
     RATE_LIMITED,
-    SERVICE_UNAVAILABLE,
-    INTERNAL_ERROR
+    SERVICE_UNAVAILABLE
 }

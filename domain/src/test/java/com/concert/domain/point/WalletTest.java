@@ -1,12 +1,8 @@
 package com.concert.domain.point;
 
-import com.concert.domain.idempotency.IdempotencyKey;
-import com.concert.domain.idempotency.IdempotencyKeyReusedException;
-import com.concert.domain.idempotency.IdempotentOutcome;
 import com.concert.domain.reservation.ReservationId;
 import com.concert.domain.shared.ErrorCode;
 import com.concert.domain.shared.UserId;
-import com.concert.domain.shared.ValidationFailedException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -62,17 +58,5 @@ class WalletTest {
                 .isThrownBy(() -> new PointEntry(3, USER, PointType.USE, 60, 40, now, null));
         assertThatIllegalArgumentException().as("amounts are positive")
                 .isThrownBy(() -> new PointEntry(4, USER, PointType.CHARGE, 0, 40, now, null));
-    }
-
-    @Test
-    void anIdempotencyKeyIsShort_andAnswersOnlyTheRequestItFirstCameWith() {
-        IdempotentOutcome outcome = new IdempotentOutcome("charge:50000", "50000");
-
-        assertThat(outcome.resultFor("charge:50000")).isEqualTo("50000");
-        assertThatThrownBy(() -> outcome.resultFor("charge:60000")).isInstanceOf(IdempotencyKeyReusedException.class);
-        assertThat(new IdempotencyKey("abc-DEF_123").value()).isEqualTo("abc-DEF_123");
-        assertThatThrownBy(() -> new IdempotencyKey("")).isInstanceOf(ValidationFailedException.class);
-        assertThatThrownBy(() -> new IdempotencyKey("a".repeat(65))).isInstanceOf(ValidationFailedException.class);
-        assertThatThrownBy(() -> new IdempotencyKey("no spaces")).isInstanceOf(ValidationFailedException.class);
     }
 }

@@ -1,15 +1,14 @@
 package com.concert.adapter.in.web;
 
+import com.concert.adapter.in.web.error.ProblemErrorReportValve;
 import com.concert.adapter.in.web.security.Callers;
 import com.concert.adapter.in.web.security.SecurityConfiguration;
 import com.concert.adapter.in.web.support.AccessLogFilter;
 import com.concert.adapter.in.web.support.CurrentUserResolver;
 import com.concert.adapter.in.web.support.RateLimitInterceptor;
-import com.concert.adapter.in.web.support.RateLimitSettings;
-import com.concert.application.port.in.IdentifyCallerUseCase;
-import com.concert.domain.shared.RateLimiter;
 import com.concert.adapter.in.web.support.RequestBodyLimitFilter;
-import com.concert.adapter.in.web.error.ProblemErrorReportValve;
+import com.concert.application.identity.port.in.IdentifyCallerUseCase;
+import com.concert.application.ratelimit.port.in.LimitRequestRateUseCase;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -25,14 +24,13 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import java.time.Clock;
 import java.util.List;
 
 /**
  * The HTTP adapter: its controllers and error mapping (found by scanning this package), who the caller is
  * ({@link SecurityConfiguration}), rate limits, and the request body limit. Needs
- * {@link com.concert.adapter.in.web.security.SecuritySettings}, {@link RateLimitSettings}, a {@link RateLimiter},
- * the {@link IdentifyCallerUseCase} and a {@link Clock} from the application.
+ * {@link com.concert.adapter.in.web.security.SecuritySettings}, the {@link IdentifyCallerUseCase} and the
+ * {@link LimitRequestRateUseCase} from the application.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(SecurityConfiguration.class)
@@ -47,16 +45,11 @@ public class WebConfiguration implements WebMvcConfigurer {
     public static final String[] RATE_LIMITED_PATHS = {"/api/v1/concerts/*/queue", "/api/v1/reservations"};
 
     private final Callers callers;
-    private final RateLimiter rateLimiter;
-    private final RateLimitSettings rateLimits;
-    private final Clock clock;
+    private final LimitRequestRateUseCase rateLimits;
 
-    public WebConfiguration(IdentifyCallerUseCase identifyCaller, RateLimiter rateLimiter, RateLimitSettings rateLimits,
-                            Clock clock) {
+    public WebConfiguration(IdentifyCallerUseCase identifyCaller, LimitRequestRateUseCase rateLimits) {
         this.callers = new Callers(identifyCaller);
-        this.rateLimiter = rateLimiter;
         this.rateLimits = rateLimits;
-        this.clock = clock;
     }
 
     @Override
@@ -66,7 +59,7 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new RateLimitInterceptor(rateLimiter, rateLimits, callers, clock))
+        registry.addInterceptor(new RateLimitInterceptor(rateLimits, callers))
                 .addPathPatterns(RATE_LIMITED_PATHS);
     }
 

@@ -1,9 +1,8 @@
 package com.concert.adapter.in.web;
 
 import com.concert.adapter.in.web.security.SecuritySettings;
-import com.concert.adapter.in.web.support.RateLimitSettings;
-import com.concert.application.port.in.IdentifyCallerUseCase;
-import com.concert.domain.shared.RateLimiter;
+import com.concert.application.identity.port.in.IdentifyCallerUseCase;
+import com.concert.application.ratelimit.port.in.LimitRequestRateUseCase;
 import com.concert.domain.shared.UserId;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +19,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -54,13 +52,8 @@ public class WebTestApplication {
     }
 
     @Bean
-    RateLimitSettings rateLimitSettings() {
-        return new RateLimitSettings(false, 0, 0, 1);
-    }
-
-    @Bean
-    RateLimiter rateLimiter() {
-        return (kind, subject, perSecond, burst, now) -> Optional.empty();
+    LimitRequestRateUseCase limitRequestRateUseCase() {
+        return (action, address, user) -> { };
     }
 
     @Bean

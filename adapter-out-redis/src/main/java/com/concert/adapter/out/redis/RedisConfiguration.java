@@ -7,14 +7,14 @@ import com.concert.adapter.out.redis.connection.RedisHealthIndicator;
 import com.concert.adapter.out.redis.lease.RedisLease;
 import com.concert.adapter.out.redis.queue.RedisQueueStore;
 import com.concert.adapter.out.redis.ratelimit.RedisRateLimiter;
-import com.concert.domain.concert.CatalogChanges;
+import com.concert.application.catalog.port.in.ApplyCatalogChangeUseCase;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Everything the Redis adapter contributes: one shared connection, its health, and the stores built on it.
- * Needs a {@link RedisNamespace} bean from the application, and a {@link CatalogChanges.Listener} to hand catalog
+ * Needs a {@link RedisNamespace} bean from the application, and an {@link ApplyCatalogChangeUseCase} to hand catalog
  * changes announced by any instance to.
  */
 @Configuration(proxyBeanMethods = false)
@@ -48,7 +48,7 @@ public class RedisConfiguration {
 
     @Bean(destroyMethod = "close")
     RedisCatalogChanges redisCatalogChanges(LettuceRedis redis, RedisNamespace namespace,
-                                            CatalogChanges.Listener listener) {
+                                            ApplyCatalogChangeUseCase listener) {
         return new RedisCatalogChanges(redis, namespace, listener);
     }
 }

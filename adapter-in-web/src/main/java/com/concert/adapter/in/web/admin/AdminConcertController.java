@@ -1,6 +1,6 @@
 package com.concert.adapter.in.web.admin;
 
-import com.concert.application.port.in.CreateConcertUseCase;
+import com.concert.application.catalog.port.in.CreateConcertUseCase;
 import com.concert.domain.concert.Concert;
 import com.concert.domain.concert.Schedule;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,8 +1,8 @@
 package com.concert.adapter.in.web.admin;
 
-import com.concert.application.port.in.CreateConcertCommand;
-import com.concert.application.port.in.CreateConcertCommand.ScheduleInput;
-import com.concert.application.port.in.CreateConcertCommand.SectionInput;
+import com.concert.application.catalog.port.in.CreateConcertCommand;
+import com.concert.application.catalog.port.in.CreateConcertCommand.ScheduleInput;
+import com.concert.application.catalog.port.in.CreateConcertCommand.SectionInput;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;

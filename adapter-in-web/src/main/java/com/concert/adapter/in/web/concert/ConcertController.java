@@ -5,10 +5,10 @@ import com.concert.adapter.in.web.concert.ConcertResponses.ConcertSummaryRespons
 import com.concert.adapter.in.web.support.PageParameters;
 import com.concert.adapter.in.web.support.PageParameters.PageResponse;
 import com.concert.adapter.in.web.support.PathIds;
-import com.concert.application.port.in.GetConcertUseCase;
-import com.concert.application.port.in.ListBookableConcertsUseCase;
-import com.concert.application.port.in.ListConcertsQuery;
-import com.concert.domain.shared.PageRequest;
+import com.concert.application.catalog.port.in.GetConcertUseCase;
+import com.concert.application.catalog.port.in.ListBookableConcertsUseCase;
+import com.concert.application.catalog.port.in.ListConcertsQuery;
+import com.concert.application.shared.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

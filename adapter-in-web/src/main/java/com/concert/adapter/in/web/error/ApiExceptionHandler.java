@@ -1,10 +1,10 @@
 package com.concert.adapter.in.web.error;
 
 import com.concert.adapter.in.web.support.RequestBodyLimitFilter.BodyTooLargeException;
-import com.concert.domain.shared.DependencyUnavailableException;
+import com.concert.adapter.in.web.support.RequestRejectedException;
+import com.concert.application.ratelimit.port.in.RateLimitedException;
+import com.concert.application.shared.DependencyUnavailableException;
 import com.concert.domain.shared.DomainException;
-import com.concert.domain.shared.ErrorCode;
-import com.concert.domain.shared.RateLimitedException;
 import com.concert.domain.shared.ValidationFailedException;
 import com.concert.domain.shared.Violation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -81,6 +81,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Problems.respond(at(Problems.problem(e.code(), e.getMessage()), request), headers);
     }
 
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e, HttpServletRequest request) {
+        return respond(Problems.problem(e.code(), e.getMessage()), request);
+    }
+
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> domain(DomainException e, HttpServletRequest request) {
         return respond(Problems.problem(e.code(), e.getMessage()), request);
@@ -90,10 +95,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         BodyTooLargeException tooLarge = causeOf(e, BodyTooLargeException.class);
         if (tooLarge != null) {
-            return respond(Problems.problem(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage()), request);
+            return respond(Problems.problem(ProblemCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage()), request);
         }
         log.error("{} {} failed unexpectedly", request.getMethod(), request.getRequestURI(), e);
-        return respond(Problems.problem(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred"), request);
+        return respond(Problems.problem(ProblemCode.INTERNAL_ERROR, "An unexpected error occurred"), request);
     }
 
     @Override
@@ -102,18 +107,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         BodyTooLargeException tooLarge = causeOf(e, BodyTooLargeException.class);
         if (tooLarge != null) {
-            return respond(Problems.problem(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage()), request);
+            return respond(Problems.problem(ProblemCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage()), request);
         }
         JacksonException json = causeOf(e, JacksonException.class);
         if (json != null && !json.getPath().isEmpty() && isTypeMismatch(json)) {
             Violation violation = new Violation(pathOf(json), describeMismatch(json));
-            return respond(Problems.withViolations(Problems.problem(ErrorCode.VALIDATION_FAILED,
+            return respond(Problems.withViolations(Problems.problem(ProblemCode.VALIDATION_FAILED,
                     violation.field() + ": " + violation.message()), List.of(violation)), request);
         }
         String detail = json == null && e.getMessage() != null && e.getMessage().startsWith("Required request body")
                 ? "The request body is missing"
                 : "The request body is not valid JSON";
-        return respond(Problems.problem(ErrorCode.MALFORMED_REQUEST, detail), request);
+        return respond(Problems.problem(ProblemCode.MALFORMED_REQUEST, detail), request);
     }
 
     @Override
@@ -173,18 +178,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e instanceof MissingRequestHeaderException missing) {
             return validationProblem(List.of(new Violation(missing.getHeaderName(), "header is required")), request);
         }
-        return respond(Problems.problem(ErrorCode.MALFORMED_REQUEST, "The request cannot be read"), request);
+        return respond(Problems.problem(ProblemCode.MALFORMED_REQUEST, "The request cannot be read"), request);
     }
 
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
-        ErrorCode code = switch (e) {
-            case NoResourceFoundException ignored -> ErrorCode.NOT_FOUND;
-            case NoHandlerFoundException ignored -> ErrorCode.NOT_FOUND;
-            case HttpRequestMethodNotSupportedException ignored -> ErrorCode.METHOD_NOT_ALLOWED;
-            case HttpMediaTypeNotSupportedException ignored -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            case HttpMediaTypeNotAcceptableException ignored -> ErrorCode.NOT_ACCEPTABLE;
+        ProblemCode code = switch (e) {
+            case NoResourceFoundException ignored -> ProblemCode.NOT_FOUND;
+            case NoHandlerFoundException ignored -> ProblemCode.NOT_FOUND;
+            case HttpRequestMethodNotSupportedException ignored -> ProblemCode.METHOD_NOT_ALLOWED;
+            case HttpMediaTypeNotSupportedException ignored -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
+            case HttpMediaTypeNotAcceptableException ignored -> ProblemCode.NOT_ACCEPTABLE;
             default -> ErrorStatus.codeFor(status.value());
         };
         String detail = switch (code) {
@@ -205,7 +210,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private ResponseEntity<Object> validationProblem(List<Violation> violations, Object request) {
         String detail = violations.stream().map(v -> v.field() + ": " + v.message())
                 .reduce((a, b) -> a + "; " + b).orElse("The request is not valid");
-        return respond(Problems.withViolations(Problems.problem(ErrorCode.VALIDATION_FAILED, detail), violations),
+        return respond(Problems.withViolations(Problems.problem(ProblemCode.VALIDATION_FAILED, detail), violations),
                 request);
     }
 

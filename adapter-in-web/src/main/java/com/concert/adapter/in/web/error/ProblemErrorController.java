@@ -1,6 +1,5 @@
 package com.concert.adapter.in.web.error;
 
-import com.concert.domain.shared.ErrorCode;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
@@ -26,7 +25,7 @@ public class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (code == null && request.getDispatcherType() != DispatcherType.ERROR) {
             // called directly, not forwarded to by the container: there is nothing here
-            ProblemDetail notFound = Problems.problem(HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND, "No resource at this path");
+            ProblemDetail notFound = Problems.problem(HttpStatus.NOT_FOUND, ProblemCode.NOT_FOUND, "No resource at this path");
             return Problems.respond(Problems.at(notFound, request.getRequestURI()), null);
         }
         int status = code instanceof Integer value ? value : HttpStatus.INTERNAL_SERVER_ERROR.value();
@@ -34,7 +33,7 @@ public class ProblemErrorController implements ErrorController {
         if (known == null || !known.isError()) {
             known = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        ErrorCode errorCode = ErrorStatus.codeFor(known.value());
+        ProblemCode errorCode = ErrorStatus.codeFor(known.value());
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         String detail = known.is4xxClientError() && message instanceof String text && !text.isBlank()
                 ? text

@@ -26,10 +26,14 @@ public final class Problems {
     }
 
     public static ProblemDetail problem(ErrorCode code, String detail) {
+        return problem(ProblemCode.of(code), detail);
+    }
+
+    public static ProblemDetail problem(ProblemCode code, String detail) {
         return problem(ErrorStatus.of(code), code, detail);
     }
 
-    public static ProblemDetail problem(HttpStatusCode status, ErrorCode code, String detail) {
+    public static ProblemDetail problem(HttpStatusCode status, ProblemCode code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(ABOUT_BLANK);
         HttpStatus known = HttpStatus.resolve(status.value());

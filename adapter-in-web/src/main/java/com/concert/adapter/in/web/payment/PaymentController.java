@@ -2,8 +2,8 @@ package com.concert.adapter.in.web.payment;
 
 import com.concert.adapter.in.web.support.Headers;
 import com.concert.adapter.in.web.support.IdempotencyKeys;
-import com.concert.application.port.in.PayReservationCommand;
-import com.concert.application.port.in.PayReservationUseCase;
+import com.concert.application.booking.port.in.PayReservationCommand;
+import com.concert.application.booking.port.in.PayReservationUseCase;
 import com.concert.domain.payment.Payment;
 import com.concert.domain.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;

@@ -2,12 +2,12 @@ package com.concert.adapter.in.web.queue;
 
 import com.concert.adapter.in.web.support.Headers;
 import com.concert.adapter.in.web.support.PathIds;
-import com.concert.application.port.in.EnterQueueCommand;
-import com.concert.application.port.in.EnterQueueUseCase;
-import com.concert.application.port.in.GetQueueStatusUseCase;
-import com.concert.application.port.in.LeaveQueueUseCase;
-import com.concert.application.port.in.QueueTicket;
-import com.concert.application.port.in.QueueTokenQuery;
+import com.concert.application.queue.port.in.EnterQueueCommand;
+import com.concert.application.queue.port.in.EnterQueueUseCase;
+import com.concert.application.queue.port.in.GetQueueStatusUseCase;
+import com.concert.application.queue.port.in.LeaveQueueUseCase;
+import com.concert.application.queue.port.in.QueueTicket;
+import com.concert.application.queue.port.in.QueueTokenQuery;
 import com.concert.domain.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,6 +1,6 @@
 package com.concert.adapter.in.web.queue;
 
-import com.concert.application.port.in.QueueTicket;
+import com.concert.application.queue.port.in.QueueTicket;
 import com.concert.domain.queue.QueueToken;
 import io.swagger.v3.oas.annotations.media.Schema;
 

@@ -2,12 +2,12 @@ package com.concert.adapter.in.web.schedule;
 
 import com.concert.adapter.in.web.support.Headers;
 import com.concert.adapter.in.web.support.PathIds;
-import com.concert.application.port.in.ConcertSchedules;
-import com.concert.application.port.in.GatedConcertQuery;
-import com.concert.application.port.in.GetBookableSchedulesUseCase;
-import com.concert.application.port.in.GetSeatMapUseCase;
-import com.concert.application.port.in.SeatMap;
-import com.concert.application.port.in.SeatMapQuery;
+import com.concert.application.booking.port.in.ConcertSchedules;
+import com.concert.application.booking.port.in.GetBookableSchedulesUseCase;
+import com.concert.application.booking.port.in.GetSeatMapUseCase;
+import com.concert.application.booking.port.in.SeatMap;
+import com.concert.application.booking.port.in.SeatMapQuery;
+import com.concert.application.queue.port.in.GatedConcertQuery;
 import com.concert.domain.concert.Schedule;
 import com.concert.domain.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;

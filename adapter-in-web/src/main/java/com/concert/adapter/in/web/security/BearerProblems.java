@@ -1,7 +1,7 @@
 package com.concert.adapter.in.web.security;
 
+import com.concert.adapter.in.web.error.ProblemCode;
 import com.concert.adapter.in.web.support.RequestRejectedException;
-import com.concert.domain.shared.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -46,14 +46,14 @@ public final class BearerProblems implements AuthenticationEntryPoint, AccessDen
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\"");
             detail = "A bearer token is required: send Authorization: Bearer <access token>";
         }
-        errors.resolveException(request, response, null, new RequestRejectedException(ErrorCode.UNAUTHENTICATED, detail));
+        errors.resolveException(request, response, null, new RequestRejectedException(ProblemCode.UNAUTHENTICATED, detail));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM
                 + "\", error=\"insufficient_scope\", scope=\"" + requiredScope + "\"");
-        errors.resolveException(request, response, null, new RequestRejectedException(ErrorCode.FORBIDDEN,
+        errors.resolveException(request, response, null, new RequestRejectedException(ProblemCode.FORBIDDEN,
                 "This call needs a token with the scope " + requiredScope));
     }
 

@@ -1,6 +1,6 @@
 package com.concert.adapter.in.web.security;
 
-import com.concert.domain.shared.DependencyUnavailableException;
+import com.concert.application.shared.DependencyUnavailableException;
 import com.concert.domain.user.Subject;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;

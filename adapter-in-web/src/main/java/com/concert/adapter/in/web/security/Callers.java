@@ -1,6 +1,6 @@
 package com.concert.adapter.in.web.security;
 
-import com.concert.application.port.in.IdentifyCallerUseCase;
+import com.concert.application.identity.port.in.IdentifyCallerUseCase;
 import com.concert.domain.shared.UserId;
 import com.concert.domain.user.Subject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,7 @@
 package com.concert.adapter.in.web.support;
 
+import com.concert.adapter.in.web.error.ProblemCode;
 import com.concert.adapter.in.web.security.Callers;
-import com.concert.domain.shared.ErrorCode;
 import com.concert.domain.shared.UserId;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
@@ -33,6 +33,6 @@ public final class CurrentUserResolver implements HandlerMethodArgumentResolver 
                                   NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
         return callers.current(request).orElseThrow(() ->
-                new RequestRejectedException(ErrorCode.UNAUTHENTICATED, "A bearer token is required"));
+                new RequestRejectedException(ProblemCode.UNAUTHENTICATED, "A bearer token is required"));
     }
 }

@@ -1,6 +1,6 @@
 package com.concert.adapter.in.web.support;
 
-import com.concert.domain.idempotency.IdempotencyKey;
+import com.concert.application.idempotency.IdempotencyKey;
 
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package com.concert.adapter.in.web.support;
 
-import com.concert.domain.shared.Page;
-import com.concert.domain.shared.PageRequest;
+import com.concert.application.shared.Page;
+import com.concert.application.shared.PageRequest;
 
 import java.util.List;
 import java.util.function.Function;

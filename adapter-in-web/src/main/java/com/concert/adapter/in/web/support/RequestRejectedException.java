@@ -1,12 +1,20 @@
 package com.concert.adapter.in.web.support;
 
-import com.concert.domain.shared.DomainException;
-import com.concert.domain.shared.ErrorCode;
+import com.concert.adapter.in.web.error.ProblemCode;
+
+import java.util.Objects;
 
 /** A request refused by the web layer itself: no usable bearer token, a missing scope, a body too large. */
-public final class RequestRejectedException extends DomainException {
+public final class RequestRejectedException extends RuntimeException {
 
-    public RequestRejectedException(ErrorCode code, String message) {
-        super(code, message);
+    private final ProblemCode code;
+
+    public RequestRejectedException(ProblemCode code, String message) {
+        super(message, null, false, false);
+        this.code = Objects.requireNonNull(code);
+    }
+
+    public ProblemCode code() {
+        return code;
     }
 }

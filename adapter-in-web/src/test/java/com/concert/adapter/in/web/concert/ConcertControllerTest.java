@@ -1,13 +1,13 @@
 package com.concert.adapter.in.web.concert;
 
-import com.concert.application.port.in.GetConcertUseCase;
-import com.concert.application.port.in.ListBookableConcertsUseCase;
-import com.concert.application.port.in.ListConcertsQuery;
+import com.concert.application.catalog.port.in.GetConcertUseCase;
+import com.concert.application.catalog.port.in.ListBookableConcertsUseCase;
+import com.concert.application.catalog.port.in.ListConcertsQuery;
+import com.concert.application.shared.Page;
+import com.concert.application.shared.PageRequest;
 import com.concert.domain.concert.ConcertId;
 import com.concert.domain.concert.ConcertNotFoundException;
 import com.concert.domain.concert.ConcertSummary;
-import com.concert.domain.shared.Page;
-import com.concert.domain.shared.PageRequest;
 import com.concert.domain.shared.ValidationFailedException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

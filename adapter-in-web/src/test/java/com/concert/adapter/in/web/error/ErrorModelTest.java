@@ -1,6 +1,6 @@
 package com.concert.adapter.in.web.error;
 
-import com.concert.domain.shared.DependencyUnavailableException;
+import com.concert.application.shared.DependencyUnavailableException;
 import com.concert.domain.shared.UserId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -136,8 +136,11 @@ class ErrorModelTest {
 
     @Test
     void everyErrorCodeHasAStatus() {
-        for (var code : com.concert.domain.shared.ErrorCode.values()) {
+        for (var code : ProblemCode.values()) {
             org.assertj.core.api.Assertions.assertThat(ErrorStatus.of(code)).as(code.name()).isNotNull();
+        }
+        for (var code : com.concert.domain.shared.ErrorCode.values()) {
+            org.assertj.core.api.Assertions.assertThat(ProblemCode.of(code).name()).isEqualTo(code.name());
         }
     }
 }

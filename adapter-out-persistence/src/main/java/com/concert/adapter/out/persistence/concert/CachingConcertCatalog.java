@@ -2,16 +2,17 @@ package com.concert.adapter.out.persistence.concert;
 
 import com.concert.adapter.out.persistence.cache.NearCache;
 import com.concert.adapter.out.persistence.cache.NearCacheSettings;
-import com.concert.domain.concert.CatalogChanges;
+import com.concert.application.catalog.port.out.CatalogCache;
+import com.concert.application.catalog.port.out.ConcertCatalog;
+import com.concert.application.catalog.port.out.ConcertListing;
+import com.concert.application.shared.Page;
+import com.concert.application.shared.PageRequest;
+import com.concert.application.shared.TransactionRunner;
 import com.concert.domain.concert.Concert;
-import com.concert.domain.concert.ConcertCatalog;
 import com.concert.domain.concert.ConcertId;
 import com.concert.domain.concert.ConcertRepository;
 import com.concert.domain.concert.ConcertSummary;
 import com.concert.domain.concert.ScheduleId;
-import com.concert.domain.shared.Page;
-import com.concert.domain.shared.PageRequest;
-import com.concert.domain.shared.TransactionRunner;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,7 @@ import java.util.Optional;
  * </ul>
  */
 @Component
-class CachingConcertCatalog implements ConcertCatalog, CatalogChanges.Listener {
+class CachingConcertCatalog implements ConcertCatalog, CatalogCache {
 
     static final int MAX_CONCERTS = 20_000;
     /** A safety net only: nothing about a stored concert changes today. */
@@ -48,15 +49,17 @@ class CachingConcertCatalog implements ConcertCatalog, CatalogChanges.Listener {
     }
 
     private final ConcertRepository concerts;
+    private final ConcertListing bookable;
     private final TransactionRunner transactions;
     private final Clock clock;
     private final NearCache<ConcertId, Concert> byId;
     private final NearCache<ScheduleId, ConcertId> concertOfSchedule;
     private final NearCache<PageRequest, ListingPage> listing;
 
-    CachingConcertCatalog(ConcertRepository concerts, TransactionRunner transactions, Clock clock,
+    CachingConcertCatalog(ConcertRepository concerts, ConcertListing bookable, TransactionRunner transactions, Clock clock,
                           NearCacheSettings settings, MeterRegistry registry) {
         this.concerts = concerts;
+        this.bookable = bookable;
         this.transactions = transactions;
         this.clock = clock;
         this.byId = NearCache.expiringAfter("concerts", KEEP_FOR, MAX_CONCERTS, settings, registry);
@@ -91,8 +94,8 @@ class CachingConcertCatalog implements ConcertCatalog, CatalogChanges.Listener {
 
     private ListingPage load(Instant now, PageRequest page) {
         return transactions.readOnly(() -> {
-            Page<ConcertSummary> found = concerts.findBookable(now, page);
-            Instant nextChange = concerts.nextBookingChangeAfter(now).orElse(Instant.MAX);
+            Page<ConcertSummary> found = bookable.findBookable(now, page);
+            Instant nextChange = bookable.nextBookingChangeAfter(now).orElse(Instant.MAX);
             Instant safetyNet = now.plus(LISTING_TTL);
             return new ListingPage(found, now, nextChange.isBefore(safetyNet) ? nextChange : safetyNet);
         });
@@ -100,7 +103,7 @@ class CachingConcertCatalog implements ConcertCatalog, CatalogChanges.Listener {
 
     /** A concert was created or changed, here or on another instance: its copies and every listing page go. */
     @Override
-    public void catalogChanged(ConcertId concert) {
+    public void forget(ConcertId concert) {
         byId.invalidate(concert);
         listing.invalidateAll();
     }

@@ -1,5 +1,8 @@
 package com.concert.adapter.out.persistence.concert;
 
+import com.concert.application.catalog.port.out.ConcertListing;
+import com.concert.application.shared.Page;
+import com.concert.application.shared.PageRequest;
 import com.concert.domain.concert.Concert;
 import com.concert.domain.concert.ConcertDraft;
 import com.concert.domain.concert.ConcertId;
@@ -8,8 +11,6 @@ import com.concert.domain.concert.ConcertSummary;
 import com.concert.domain.concert.ScheduleDraft;
 import com.concert.domain.concert.ScheduleId;
 import com.concert.domain.concert.Section;
-import com.concert.domain.shared.Page;
-import com.concert.domain.shared.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,7 @@ import java.util.List;
 import java.util.Optional;
 
 @Component
-class JpaConcertRepository implements ConcertRepository {
+class JpaConcertRepository implements ConcertRepository, ConcertListing {
 
     /** One statement per section, however many seats it has: the numbers come from generate_series. */
     private static final String INSERT_SECTION_SEATS = """

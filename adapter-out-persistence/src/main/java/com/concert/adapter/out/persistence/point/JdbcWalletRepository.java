@@ -1,5 +1,8 @@
 package com.concert.adapter.out.persistence.point;
 
+import com.concert.application.points.port.out.PointHistory;
+import com.concert.application.shared.Page;
+import com.concert.application.shared.PageRequest;
 import com.concert.domain.point.BalanceLimitExceededException;
 import com.concert.domain.point.InsufficientPointsException;
 import com.concert.domain.point.PointEntry;
@@ -7,8 +10,6 @@ import com.concert.domain.point.PointType;
 import com.concert.domain.point.Wallet;
 import com.concert.domain.point.WalletRepository;
 import com.concert.domain.reservation.ReservationId;
-import com.concert.domain.shared.Page;
-import com.concert.domain.shared.PageRequest;
 import com.concert.domain.shared.UserId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -24,7 +25,7 @@ import java.util.List;
  * statement, with the balance it left, so that the wallet row stays locked for one round trip only.
  */
 @Component
-class JdbcWalletRepository implements WalletRepository {
+class JdbcWalletRepository implements WalletRepository, PointHistory {
 
     private static final RowMapper<PointEntry> ENTRY = (rs, row) -> {
         long reservation = rs.getLong("reservation_id");

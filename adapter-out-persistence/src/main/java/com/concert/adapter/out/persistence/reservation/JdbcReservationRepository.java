@@ -1,5 +1,8 @@
 package com.concert.adapter.out.persistence.reservation;
 
+import com.concert.application.booking.port.out.ReservationHistory;
+import com.concert.application.shared.Page;
+import com.concert.application.shared.PageRequest;
 import com.concert.domain.concert.ConcertId;
 import com.concert.domain.concert.ScheduleId;
 import com.concert.domain.reservation.HoldRequest;
@@ -12,8 +15,6 @@ import com.concert.domain.reservation.SeatLimitExceededException;
 import com.concert.domain.reservation.SeatUnavailableException;
 import com.concert.domain.seat.SeatId;
 import com.concert.domain.seat.SeatNotFoundException;
-import com.concert.domain.shared.Page;
-import com.concert.domain.shared.PageRequest;
 import com.concert.domain.shared.UserId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,7 @@ import java.util.Set;
  * deadlocks.
  */
 @Component
-class JdbcReservationRepository implements ReservationRepository {
+class JdbcReservationRepository implements ReservationRepository, ReservationHistory {
 
     /** Serialises one user's holds on one schedule, so that two concurrent holds cannot both pass the limit. */
     private static final String LOCK_USER_SCHEDULE =

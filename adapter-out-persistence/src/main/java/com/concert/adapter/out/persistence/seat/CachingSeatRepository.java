@@ -2,10 +2,10 @@ package com.concert.adapter.out.persistence.seat;
 
 import com.concert.adapter.out.persistence.cache.NearCache;
 import com.concert.adapter.out.persistence.cache.NearCacheSettings;
+import com.concert.application.shared.TransactionRunner;
 import com.concert.domain.concert.ScheduleId;
 import com.concert.domain.seat.Seat;
 import com.concert.domain.seat.SeatRepository;
-import com.concert.domain.shared.TransactionRunner;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;

@@ -1,16 +1,16 @@
 package com.concert.adapter.out.persistence.shared;
 
-import com.concert.domain.shared.DependencyUnavailableException;
-import com.concert.domain.shared.TransactionRunner;
+import com.concert.application.shared.DependencyUnavailableException;
+import com.concert.application.shared.TransactionRunner;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * {@link TransactionRunner} on Spring's transaction manager, in READ COMMITTED (PostgreSQL's default): the

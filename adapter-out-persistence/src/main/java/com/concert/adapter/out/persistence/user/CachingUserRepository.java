@@ -2,7 +2,7 @@ package com.concert.adapter.out.persistence.user;
 
 import com.concert.adapter.out.persistence.cache.NearCache;
 import com.concert.adapter.out.persistence.cache.NearCacheSettings;
-import com.concert.domain.shared.TransactionRunner;
+import com.concert.application.shared.TransactionRunner;
 import com.concert.domain.shared.UserId;
 import com.concert.domain.user.Subject;
 import com.concert.domain.user.UserRepository;

@@ -1,13 +1,13 @@
 package com.concert.adapter.out.persistence.concert;
 
-import com.concert.domain.concert.CatalogChanges;
+import com.concert.application.catalog.port.out.CatalogCache;
+import com.concert.application.catalog.port.out.ConcertCatalog;
+import com.concert.application.shared.PageRequest;
+import com.concert.application.shared.TransactionRunner;
 import com.concert.domain.concert.Concert;
-import com.concert.domain.concert.ConcertCatalog;
 import com.concert.domain.concert.ConcertId;
 import com.concert.domain.concert.ConcertRepository;
 import com.concert.domain.concert.ConcertSummary;
-import com.concert.domain.shared.PageRequest;
-import com.concert.domain.shared.TransactionRunner;
 import com.concert.testsupport.persistence.PersistenceIT;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class CachingConcertCatalogIT extends PersistenceIT {
     ConcertCatalog catalog;
 
     @Autowired
-    CatalogChanges.Listener changes;
+    CatalogCache changes;
 
     @Autowired
     ConcertRepository concerts;
@@ -66,7 +66,7 @@ class CachingConcertCatalogIT extends PersistenceIT {
         Concert second = create(now.plus(DAY.multipliedBy(2)), now.minus(DAY));
         assertThat(listed(now)).as("unannounced: the copy still answers").containsExactly(first.id());
 
-        changes.catalogChanged(second.id());
+        changes.forget(second.id());
         assertThat(listed(now)).containsExactly(first.id(), second.id());
     }
 

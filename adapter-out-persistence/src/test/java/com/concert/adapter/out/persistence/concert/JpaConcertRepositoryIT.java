@@ -1,11 +1,12 @@
 package com.concert.adapter.out.persistence.concert;
 
-import com.concert.testsupport.persistence.PersistenceIT;
+import com.concert.application.catalog.port.out.ConcertListing;
+import com.concert.application.contract.ConcertRepositoryContract;
+import com.concert.application.shared.TransactionRunner;
 import com.concert.domain.concert.Concert;
 import com.concert.domain.concert.ConcertRepository;
-import com.concert.domain.concert.ConcertRepositoryContract;
 import com.concert.domain.concert.Section;
-import com.concert.domain.shared.TransactionRunner;
+import com.concert.testsupport.persistence.PersistenceIT;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,9 @@ class JpaConcertRepositoryIT extends PersistenceIT {
 
     @Autowired
     ConcertRepository repository;
+
+    @Autowired
+    ConcertListing listing;
 
     @Autowired
     TransactionRunner transactions;
@@ -72,6 +76,11 @@ class JpaConcertRepositoryIT extends PersistenceIT {
         @Override
         protected ConcertRepository repository() {
             return repository;
+        }
+
+        @Override
+        protected ConcertListing listing() {
+            return listing;
         }
 
         @Override

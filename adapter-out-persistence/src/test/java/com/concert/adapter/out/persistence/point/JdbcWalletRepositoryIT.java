@@ -1,15 +1,16 @@
 package com.concert.adapter.out.persistence.point;
 
+import com.concert.application.contract.WalletRepositoryContract;
+import com.concert.application.points.port.out.PointHistory;
+import com.concert.application.shared.TransactionRunner;
 import com.concert.domain.concert.Concert;
 import com.concert.domain.concert.ConcertRepository;
 import com.concert.domain.point.WalletRepository;
-import com.concert.domain.point.WalletRepositoryContract;
 import com.concert.domain.reservation.HoldRequest;
 import com.concert.domain.reservation.ReservationId;
 import com.concert.domain.reservation.ReservationRepository;
 import com.concert.domain.seat.Seat;
 import com.concert.domain.seat.SeatRepository;
-import com.concert.domain.shared.TransactionRunner;
 import com.concert.domain.shared.UserId;
 import com.concert.testsupport.persistence.PersistenceIT;
 import org.junit.jupiter.api.Nested;
@@ -26,6 +27,9 @@ class JdbcWalletRepositoryIT extends PersistenceIT {
 
     @Autowired
     WalletRepository wallets;
+
+    @Autowired
+    PointHistory history;
 
     @Autowired
     TransactionRunner transactions;
@@ -56,6 +60,11 @@ class JdbcWalletRepositoryIT extends PersistenceIT {
         @Override
         protected WalletRepository repository() {
             return wallets;
+        }
+
+        @Override
+        protected PointHistory history() {
+            return history;
         }
 
         @Override

@@ -1,13 +1,14 @@
 package com.concert.adapter.out.persistence.reservation;
 
+import com.concert.application.booking.port.out.ReservationHistory;
+import com.concert.application.contract.ReservationRepositoryContract;
+import com.concert.application.shared.TransactionRunner;
 import com.concert.domain.concert.Concert;
 import com.concert.domain.concert.ConcertRepository;
 import com.concert.domain.concert.Section;
 import com.concert.domain.reservation.ReservationRepository;
-import com.concert.domain.reservation.ReservationRepositoryContract;
 import com.concert.domain.seat.Seat;
 import com.concert.domain.seat.SeatRepository;
-import com.concert.domain.shared.TransactionRunner;
 import com.concert.testsupport.persistence.PersistenceIT;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,9 @@ class JdbcReservationRepositoryIT extends PersistenceIT {
 
     @Autowired
     ReservationRepository reservations;
+
+    @Autowired
+    ReservationHistory history;
 
     /** Exact reads: the contract checks each change at once, which the cached seat maps show up to 1 s later. */
     @Autowired
@@ -67,6 +71,11 @@ class JdbcReservationRepositoryIT extends PersistenceIT {
         @Override
         protected ReservationRepository repository() {
             return reservations;
+        }
+
+        @Override
+        protected ReservationHistory history() {
+            return history;
         }
 
         @Override

@@ -1,5 +1,6 @@
 package com.concert.adapter.out.persistence.seat;
 
+import com.concert.application.shared.TransactionRunner;
 import com.concert.domain.concert.Concert;
 import com.concert.domain.concert.ConcertRepository;
 import com.concert.domain.concert.ScheduleId;
@@ -7,7 +8,6 @@ import com.concert.domain.concert.Section;
 import com.concert.domain.seat.Seat;
 import com.concert.domain.seat.SeatRepository;
 import com.concert.domain.seat.SeatStatus;
-import com.concert.domain.shared.TransactionRunner;
 import com.concert.testsupport.persistence.PersistenceIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,7 +1,7 @@
 package com.concert.adapter.out.persistence.shared;
 
-import com.concert.domain.shared.DependencyUnavailableException;
-import com.concert.domain.shared.TransactionRunner;
+import com.concert.application.shared.DependencyUnavailableException;
+import com.concert.application.shared.TransactionRunner;
 import com.concert.testsupport.persistence.PersistenceIT;
 import com.concert.testsupport.persistence.PostgresFixture;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package com.concert.adapter.out.persistence.user;
 
-import com.concert.domain.shared.TransactionRunner;
+import com.concert.application.contract.UserRepositoryContract;
+import com.concert.application.shared.TransactionRunner;
 import com.concert.domain.shared.UserId;
 import com.concert.domain.user.Subject;
 import com.concert.domain.user.UserRepository;
-import com.concert.domain.user.UserRepositoryContract;
 import com.concert.testsupport.persistence.PersistenceIT;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

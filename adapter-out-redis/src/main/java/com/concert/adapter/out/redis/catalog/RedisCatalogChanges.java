@@ -3,14 +3,15 @@ package com.concert.adapter.out.redis.catalog;
 import com.concert.adapter.out.redis.RedisNamespace;
 import com.concert.adapter.out.redis.connection.LettuceRedis;
 import com.concert.adapter.out.redis.connection.RedisFailures;
-import com.concert.domain.concert.CatalogChanges;
+import com.concert.application.catalog.port.in.ApplyCatalogChangeUseCase;
+import com.concert.application.catalog.port.out.CatalogChanges;
 import com.concert.domain.concert.ConcertId;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 
 /**
  * {@link CatalogChanges} over a Redis channel ({@code catalog:changes} in the namespace): every instance
- * subscribes at start and hands each announced concert id to its {@link CatalogChanges.Listener}, its own
+ * subscribes at start and hands each announced concert id to {@link ApplyCatalogChangeUseCase}, its own
  * announcements included. Redis delivers a message to the subscribers connected at that moment; an instance
  * that was disconnected misses it and relies on its copies' own deadlines. Lettuce subscribes again by itself
  * after a reconnect. On a Redis Cluster, a publish reaches subscribers on every node.
@@ -20,11 +21,11 @@ public final class RedisCatalogChanges implements CatalogChanges, AutoCloseable 
     private static final System.Logger LOG = System.getLogger(RedisCatalogChanges.class.getName());
 
     private final LettuceRedis redis;
-    private final CatalogChanges.Listener listener;
+    private final ApplyCatalogChangeUseCase listener;
     private final String channel;
     private final StatefulRedisPubSubConnection<String, String> subscription;
 
-    public RedisCatalogChanges(LettuceRedis redis, RedisNamespace namespace, CatalogChanges.Listener listener) {
+    public RedisCatalogChanges(LettuceRedis redis, RedisNamespace namespace, ApplyCatalogChangeUseCase listener) {
         this.redis = redis;
         this.listener = listener;
         this.channel = namespace.key("catalog:changes");
@@ -43,7 +44,7 @@ public final class RedisCatalogChanges implements CatalogChanges, AutoCloseable 
         });
     }
 
-    private static void deliver(CatalogChanges.Listener listener, String message) {
+    private static void deliver(ApplyCatalogChangeUseCase listener, String message) {
         try {
             listener.catalogChanged(new ConcertId(Long.parseLong(message)));
         } catch (RuntimeException e) {
@@ -51,10 +52,8 @@ public final class RedisCatalogChanges implements CatalogChanges, AutoCloseable 
         }
     }
 
-    /** This instance forgets at once (an operator reads their own change), the others when the message arrives. */
     @Override
     public void published(ConcertId concert) {
-        listener.catalogChanged(concert);
         RedisFailures.translate(() -> redis.commands().publish(channel, concert.toString()));
     }
 

@@ -1,6 +1,6 @@
 package com.concert.adapter.out.redis.connection;
 
-import com.concert.domain.shared.DependencyUnavailableException;
+import com.concert.application.shared.DependencyUnavailableException;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 

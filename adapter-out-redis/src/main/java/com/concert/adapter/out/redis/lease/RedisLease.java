@@ -3,7 +3,7 @@ package com.concert.adapter.out.redis.lease;
 import com.concert.adapter.out.redis.RedisNamespace;
 import com.concert.adapter.out.redis.connection.LettuceRedis;
 import com.concert.adapter.out.redis.connection.RedisScript;
-import com.concert.domain.shared.Lease;
+import com.concert.application.queue.port.out.Lease;
 import io.lettuce.core.ScriptOutputType;
 
 import java.time.Duration;

@@ -3,7 +3,7 @@ package com.concert.adapter.out.redis.ratelimit;
 import com.concert.adapter.out.redis.RedisNamespace;
 import com.concert.adapter.out.redis.connection.LettuceRedis;
 import com.concert.adapter.out.redis.connection.RedisScript;
-import com.concert.domain.shared.RateLimiter;
+import com.concert.application.ratelimit.port.out.RateLimiter;
 import io.lettuce.core.ScriptOutputType;
 
 import java.time.Duration;

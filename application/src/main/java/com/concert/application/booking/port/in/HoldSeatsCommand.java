@@ -1,0 +1,43 @@
+package com.concert.application.booking.port.in;
+
+import com.concert.domain.concert.ScheduleId;
+import com.concert.domain.reservation.Reservation;
+import com.concert.domain.seat.SeatId;
+import com.concert.domain.shared.UserId;
+import com.concert.domain.shared.Violations;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A hold as the client asked for it. Checks itself: a schedule, and 1 to {@value Reservation#MAX_SEATS} distinct
+ * positive seat ids.
+ *
+ * @throws com.concert.domain.shared.ValidationFailedException naming every broken field
+ */
+public record HoldSeatsCommand(UserId userId, String token, Long scheduleId, List<Long> seatIds) {
+
+    public HoldSeatsCommand {
+        Objects.requireNonNull(userId, "userId");
+        Violations violations = new Violations();
+        violations.check(scheduleId != null && scheduleId > 0, "scheduleId", "must be a positive integer");
+        if (seatIds == null || seatIds.isEmpty() || seatIds.size() > Reservation.MAX_SEATS) {
+            violations.add("seatIds", "must list 1 to " + Reservation.MAX_SEATS + " seats");
+        } else if (seatIds.stream().anyMatch(id -> id == null || id < 1)) {
+            violations.add("seatIds", "must be positive integers");
+        } else if (new HashSet<>(seatIds).size() != seatIds.size()) {
+            violations.add("seatIds", "must not repeat a seat");
+        }
+        violations.throwIfAny();
+        seatIds = List.copyOf(seatIds);
+    }
+
+    public ScheduleId schedule() {
+        return new ScheduleId(scheduleId);
+    }
+
+    public List<SeatId> seats() {
+        return seatIds.stream().map(SeatId::new).toList();
+    }
+}

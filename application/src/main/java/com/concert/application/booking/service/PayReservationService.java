@@ -1,0 +1,118 @@
+package com.concert.application.booking.service;
+
+import com.concert.application.booking.port.in.PayReservationCommand;
+import com.concert.application.booking.port.in.PayReservationUseCase;
+import com.concert.application.idempotency.Idempotency;
+import com.concert.application.idempotency.IdempotencyStore;
+import com.concert.application.queue.service.QueueGate;
+import com.concert.application.shared.TransactionRunner;
+import com.concert.domain.payment.Payment;
+import com.concert.domain.payment.PaymentId;
+import com.concert.domain.payment.PaymentRepository;
+import com.concert.domain.point.Wallet;
+import com.concert.domain.point.WalletRepository;
+import com.concert.domain.queue.QueueStore;
+import com.concert.domain.queue.QueueTokenId;
+import com.concert.domain.reservation.Reservation;
+import com.concert.domain.reservation.ReservationId;
+import com.concert.domain.reservation.ReservationNotFoundException;
+import com.concert.domain.reservation.ReservationNotPayableException;
+import com.concert.domain.reservation.ReservationRepository;
+import com.concert.domain.shared.UserId;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+public final class PayReservationService implements PayReservationUseCase {
+
+    private static final System.Logger LOG = System.getLogger(PayReservationService.class.getName());
+
+    private final QueueGate gate;
+    private final QueueStore queue;
+    private final ReservationRepository reservations;
+    private final WalletRepository wallets;
+    private final PaymentRepository payments;
+    private final Idempotency idempotency;
+    private final TransactionRunner transactions;
+    private final Clock clock;
+
+    public PayReservationService(QueueGate gate, QueueStore queue, ReservationRepository reservations,
+                                 WalletRepository wallets, PaymentRepository payments, IdempotencyStore idempotency,
+                                 TransactionRunner transactions, Clock clock) {
+        this.gate = gate;
+        this.queue = queue;
+        this.reservations = reservations;
+        this.wallets = wallets;
+        this.payments = payments;
+        this.idempotency = new Idempotency(idempotency);
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Payment pay(PayReservationCommand command) {
+        UserId user = command.userId();
+        ReservationId id = command.reservation();
+        String request = "payment:" + id;
+        // a repeat of a completed payment answers it, even though paying ended the queue token
+        Optional<String> earlier = command.idempotencyKey().isEmpty() ? Optional.empty() : transactions.readOnly(() ->
+                idempotency.earlierResult(user, command.idempotencyKey(), request));
+        if (earlier.isPresent()) {
+            return replay(earlier.get());
+        }
+        QueueTokenId token = QueueGate.parse(command.token());
+        Instant now = clock.instant();
+        // the key is claimed before the token is checked: a repeat racing the first payment waits for it and
+        // answers its result, instead of finding the token the first payment has just ended
+        Idempotency.Outcome<Payment> outcome = transactions.inTransaction(() -> idempotency.runInTransaction(
+                user, command.idempotencyKey(), request, now,
+                () -> payInTransaction(user, token, id, now),
+                payment -> Long.toString(payment.id().value())));
+        return switch (outcome) {
+            case Idempotency.Done<Payment> done -> {
+                freeQueueSlot(token, user);
+                yield done.value();
+            }
+            case Idempotency.Replay<Payment> replay -> replay(replay.result());
+        };
+    }
+
+    /** Check the caller's token, confirm, use the points, record the payment: all or nothing. */
+    private Payment payInTransaction(UserId user, QueueTokenId token, ReservationId id, Instant now) {
+        Reservation reservation = owned(user, id);
+        gate.requireActive(token, user, reservation.concertId());
+        reservation.requirePayableAt(now);
+        Reservation confirmed = reservations.confirm(id, user, now).orElseThrow(() -> {
+            // not HELD any more, or run out: say which, from the row as it is now
+            owned(user, id).requirePayableAt(now);
+            return new ReservationNotPayableException(id, owned(user, id).status());
+        });
+        Wallet wallet = wallets.use(user, confirmed.totalPrice(), id, now);
+        return payments.record(id, user, confirmed.totalPrice(), wallet.balance(), now);
+    }
+
+    private Reservation owned(UserId user, ReservationId id) {
+        return reservations.findById(id).filter(r -> r.isOwnedBy(user))
+                .orElseThrow(() -> new ReservationNotFoundException(id));
+    }
+
+    private Payment replay(String paymentId) {
+        PaymentId id = new PaymentId(Long.parseLong(paymentId));
+        return transactions.readOnly(() -> payments.findById(id))
+                .orElseThrow(() -> new IllegalStateException("idempotency record names missing payment " + id));
+    }
+
+    /**
+     * The sale is committed; ending the token only gives its slot to the next fan sooner. If Redis cannot be
+     * reached now, the token runs out by itself at its deadline.
+     */
+    private void freeQueueSlot(QueueTokenId token, UserId user) {
+        try {
+            queue.complete(token.concertId(), user);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "A payment of user {0} committed, but its queue slot was not freed: {1}",
+                    user, e.getMessage());
+        }
+    }
+}

@@ -1,8 +1,0 @@
-package com.concert.application.port.in;
-
-/** Housekeeping: records run-out holds as EXPIRED and releases their seats (they read free already). */
-public interface ExpireHoldsUseCase {
-
-    /** @return how many holds this call expired */
-    int expireDueHolds();
-}
