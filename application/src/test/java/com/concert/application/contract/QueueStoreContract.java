@@ -126,6 +126,20 @@ public abstract class QueueStoreContract {
         assertThat(ticks.getLast().waiting()).isEqualTo(7);
     }
 
+    /** The store decides admission atomically; the policy states the rule, and every tick keeps it. */
+    @Test
+    void admit_admitsWhatThePolicySaysEveryTick() {
+        ConcertId concert = newConcert();
+        IntStream.rangeClosed(1, 10).forEach(u -> enter(concert, u));
+
+        long active = 0;
+        for (int tick = 0; tick < 4; tick++) {
+            AdmissionResult result = store().admit(concert, POLICY, NOW);
+            assertThat(result.admitted()).as("tick %d with %d inside", tick, active).isEqualTo(POLICY.slotsToFill(active));
+            active = result.active();
+        }
+    }
+
     @Test
     void anActiveTokenEndsAfterItsTime_andItsSlotIsFilledAtTheNextTick() {
         ConcertId concert = newConcert();

@@ -78,7 +78,7 @@ public final class InMemoryReservationRepository implements ReservationRepositor
                 .filter(r -> r.status() == ReservationStatus.HELD && !now.isBefore(r.expiresAt()))
                 .filter(r -> r.seats().stream().anyMatch(s -> seatIds.contains(s.id())))
                 .toList()
-                .forEach(r -> end(r.expire(now), SeatStatus.AVAILABLE));
+                .forEach(r -> end(ended(r, ReservationStatus.EXPIRED, now), SeatStatus.AVAILABLE));
     }
 
     @Override
@@ -105,7 +105,7 @@ public final class InMemoryReservationRepository implements ReservationRepositor
             if (held == null) {
                 return Optional.empty();
             }
-            Reservation confirmed = held.confirm(now);
+            Reservation confirmed = ended(held, ReservationStatus.CONFIRMED, now);
             end(confirmed, SeatStatus.SOLD);
             return Optional.of(confirmed);
         }
@@ -118,7 +118,7 @@ public final class InMemoryReservationRepository implements ReservationRepositor
             if (held == null) {
                 return false;
             }
-            end(held.cancel(now), SeatStatus.AVAILABLE);
+            end(ended(held, ReservationStatus.CANCELLED, now), SeatStatus.AVAILABLE);
             return true;
         }
     }
@@ -129,9 +129,15 @@ public final class InMemoryReservationRepository implements ReservationRepositor
             List<Reservation> due = reservations.values().stream()
                     .filter(r -> r.status() == ReservationStatus.HELD && !now.isBefore(r.expiresAt()))
                     .limit(limit).toList();
-            due.forEach(r -> end(r.expire(now), SeatStatus.AVAILABLE));
+            due.forEach(r -> end(ended(r, ReservationStatus.EXPIRED, now), SeatStatus.AVAILABLE));
             return due.size();
         }
+    }
+
+    /** The transition the real repository makes by one conditional statement, made here under the lock. */
+    private static Reservation ended(Reservation held, ReservationStatus next, Instant now) {
+        return new Reservation(held.id(), held.userId(), held.concertId(), held.scheduleId(), held.seats(), next,
+                held.createdAt(), held.expiresAt(), now);
     }
 
     private Reservation live(ReservationId id, UserId user, Instant now) {

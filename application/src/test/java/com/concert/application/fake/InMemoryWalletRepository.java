@@ -3,8 +3,9 @@ package com.concert.application.fake;
 import com.concert.application.points.port.out.PointHistory;
 import com.concert.application.shared.Page;
 import com.concert.application.shared.PageRequest;
+import com.concert.domain.point.BalanceLimitExceededException;
+import com.concert.domain.point.InsufficientPointsException;
 import com.concert.domain.point.PointEntry;
-import com.concert.domain.point.PointPolicy;
 import com.concert.domain.point.PointType;
 import com.concert.domain.point.Wallet;
 import com.concert.domain.point.WalletRepository;
@@ -30,13 +31,20 @@ public final class InMemoryWalletRepository implements WalletRepository, PointHi
 
     @Override
     public synchronized Wallet charge(UserId user, long amount, long maxBalance, Instant now) {
-        Wallet charged = find(user).charge(amount, new PointPolicy(Math.min(amount, maxBalance), maxBalance));
-        return record(charged, PointType.CHARGE, amount, null, now);
+        Wallet wallet = find(user);
+        if (wallet.balance() > maxBalance - amount) {
+            throw new BalanceLimitExceededException(maxBalance);
+        }
+        return record(new Wallet(user, wallet.balance() + amount), PointType.CHARGE, amount, null, now);
     }
 
     @Override
     public synchronized Wallet use(UserId user, long amount, ReservationId reservation, Instant now) {
-        return record(find(user).use(amount), PointType.USE, amount, reservation, now);
+        Wallet wallet = find(user);
+        if (wallet.balance() < amount) {
+            throw new InsufficientPointsException(amount, wallet.balance());
+        }
+        return record(new Wallet(user, wallet.balance() - amount), PointType.USE, amount, reservation, now);
     }
 
     @Override

@@ -17,27 +17,4 @@ public record Wallet(UserId userId, long balance) {
     public static Wallet empty(UserId user) {
         return new Wallet(user, 0);
     }
-
-    /**
-     * @throws InvalidAmountException          when the amount breaks the policy
-     * @throws BalanceLimitExceededException   when the balance would pass the policy's maximum
-     */
-    public Wallet charge(long amount, PointPolicy policy) {
-        policy.requireValidCharge(amount);
-        if (balance > policy.maxBalance() - amount) {
-            throw new BalanceLimitExceededException(policy.maxBalance());
-        }
-        return new Wallet(userId, balance + amount);
-    }
-
-    /** @throws InsufficientPointsException when the balance does not cover {@code amount} */
-    public Wallet use(long amount) {
-        if (amount < 1) {
-            throw new IllegalArgumentException("a use is positive");
-        }
-        if (balance < amount) {
-            throw new InsufficientPointsException(amount, balance);
-        }
-        return new Wallet(userId, balance - amount);
-    }
 }

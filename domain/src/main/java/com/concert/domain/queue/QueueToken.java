@@ -43,14 +43,6 @@ public record QueueToken(QueueTokenId id, ConcertId concertId, UserId userId, Qu
         return new QueueToken(id, id.concertId(), user, QueueStatus.ACTIVE, 0, activeUntil);
     }
 
-    /** Admission: a waiting token becomes active until {@code until}. */
-    public QueueToken activate(Instant until) {
-        if (status != QueueStatus.WAITING) {
-            throw new IllegalStateException("only a waiting token is admitted");
-        }
-        return active(id, userId, until);
-    }
-
     public boolean isActive() {
         return status == QueueStatus.ACTIVE;
     }

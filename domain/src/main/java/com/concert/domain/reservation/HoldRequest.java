@@ -6,8 +6,10 @@ import com.concert.domain.seat.SeatId;
 import com.concert.domain.shared.UserId;
 
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A user asks to hold 1 to {@value Reservation#MAX_SEATS} distinct seats of one performance. The seats are kept
@@ -20,11 +22,25 @@ public record HoldRequest(UserId userId, ConcertId concertId, ScheduleId schedul
         Objects.requireNonNull(concertId, "concertId");
         Objects.requireNonNull(scheduleId, "scheduleId");
         seatIds = seatIds.stream().sorted(Comparator.comparingLong(SeatId::value)).toList();
-        if (seatIds.isEmpty() || seatIds.size() > Reservation.MAX_SEATS) {
-            throw new IllegalArgumentException("a hold asks for 1 to " + Reservation.MAX_SEATS + " seats");
+        seatRuleBrokenBy(seatIds).ifPresent(broken -> {
+            throw new IllegalArgumentException("seatIds " + broken);
+        });
+    }
+
+    /**
+     * The rule of which seats one hold may take, stated once for every place that checks it (the command a
+     * client sends, this request, a reservation read back from storage): 1 to {@value Reservation#MAX_SEATS}
+     * seats, none of them twice.
+     *
+     * @return how the seats break the rule, or empty when they keep it
+     */
+    public static Optional<String> seatRuleBrokenBy(List<?> seats) {
+        if (seats == null || seats.isEmpty() || seats.size() > Reservation.MAX_SEATS) {
+            return Optional.of("must list 1 to " + Reservation.MAX_SEATS + " seats");
         }
-        if (seatIds.stream().distinct().count() != seatIds.size()) {
-            throw new IllegalArgumentException("a hold asks for distinct seats");
+        if (new HashSet<>(seats).size() != seats.size()) {
+            return Optional.of("must not repeat a seat");
         }
+        return Optional.empty();
     }
 }

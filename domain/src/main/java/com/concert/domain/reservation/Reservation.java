@@ -30,9 +30,9 @@ public record Reservation(ReservationId id, UserId userId, ConcertId concertId, 
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
         seats = seats.stream().sorted(Comparator.comparingInt(ReservedSeat::number)).toList();
-        if (seats.isEmpty() || seats.size() > MAX_SEATS) {
-            throw new IllegalArgumentException("a reservation holds 1 to " + MAX_SEATS + " seats");
-        }
+        HoldRequest.seatRuleBrokenBy(seats.stream().map(ReservedSeat::id).toList()).ifPresent(broken -> {
+            throw new IllegalArgumentException("a reservation's seats " + broken);
+        });
         if (!expiresAt.isAfter(createdAt)) {
             throw new IllegalArgumentException("a hold ends after it starts");
         }
@@ -81,29 +81,4 @@ public record Reservation(ReservationId id, UserId userId, ConcertId concertId, 
         };
     }
 
-    /** Payment: HELD becomes CONFIRMED. */
-    public Reservation confirm(Instant now) {
-        requirePayableAt(now);
-        return withStatus(ReservationStatus.CONFIRMED, now);
-    }
-
-    /** The user gives the seats back. */
-    public Reservation cancel(Instant now) {
-        if (!requireCancellableAt(now)) {
-            return this;
-        }
-        return withStatus(ReservationStatus.CANCELLED, now);
-    }
-
-    /** The deadline passed without payment. */
-    public Reservation expire(Instant now) {
-        if (status != ReservationStatus.HELD || now.isBefore(expiresAt)) {
-            throw new IllegalStateException("only a hold past its deadline expires");
-        }
-        return withStatus(ReservationStatus.EXPIRED, now);
-    }
-
-    private Reservation withStatus(ReservationStatus next, Instant now) {
-        return new Reservation(id, userId, concertId, scheduleId, seats, next, createdAt, expiresAt, now);
-    }
 }

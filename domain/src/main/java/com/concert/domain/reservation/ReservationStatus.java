@@ -9,8 +9,4 @@ public enum ReservationStatus {
     CONFIRMED,
     CANCELLED,
     EXPIRED;
-
-    public boolean isFinal() {
-        return this != HELD;
-    }
 }

@@ -6,12 +6,10 @@ import com.concert.domain.shared.UserId;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,18 +19,6 @@ class QueueTokenTest {
     private static final UserId USER = new UserId(7);
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
     private static final QueueTokenId ID = QueueTokenId.generate(CONCERT, new SecureRandom());
-
-    @Test
-    void aWaitingToken_becomesActiveOnAdmission() {
-        QueueToken waiting = QueueToken.waiting(ID, USER, 3);
-
-        QueueToken active = waiting.activate(NOW.plus(Duration.ofMinutes(10)));
-
-        assertThat(active.status()).isEqualTo(QueueStatus.ACTIVE);
-        assertThat(active.position()).isZero();
-        assertThat(active.activeUntil()).isEqualTo(NOW.plus(Duration.ofMinutes(10)));
-        assertThatIllegalStateException().isThrownBy(() -> active.activate(NOW));
-    }
 
     @Test
     void anActiveToken_expiresAtItsEnd_andAWaitingOneNever() {

@@ -1,12 +1,12 @@
 package com.concert.application.booking.port.in;
 
 import com.concert.domain.concert.ScheduleId;
+import com.concert.domain.reservation.HoldRequest;
 import com.concert.domain.reservation.Reservation;
 import com.concert.domain.seat.SeatId;
 import com.concert.domain.shared.UserId;
 import com.concert.domain.shared.Violations;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,12 +22,10 @@ public record HoldSeatsCommand(UserId userId, String token, Long scheduleId, Lis
         Objects.requireNonNull(userId, "userId");
         Violations violations = new Violations();
         violations.check(scheduleId != null && scheduleId > 0, "scheduleId", "must be a positive integer");
-        if (seatIds == null || seatIds.isEmpty() || seatIds.size() > Reservation.MAX_SEATS) {
-            violations.add("seatIds", "must list 1 to " + Reservation.MAX_SEATS + " seats");
-        } else if (seatIds.stream().anyMatch(id -> id == null || id < 1)) {
+        if (seatIds != null && seatIds.stream().anyMatch(id -> id == null || id < 1)) {
             violations.add("seatIds", "must be positive integers");
-        } else if (new HashSet<>(seatIds).size() != seatIds.size()) {
-            violations.add("seatIds", "must not repeat a seat");
+        } else {
+            HoldRequest.seatRuleBrokenBy(seatIds).ifPresent(broken -> violations.add("seatIds", broken));
         }
         violations.throwIfAny();
         seatIds = List.copyOf(seatIds);
