@@ -9,9 +9,11 @@ import com.concert.application.catalog.port.in.GetConcertUseCase;
 import com.concert.application.catalog.port.in.ListBookableConcertsUseCase;
 import com.concert.application.catalog.port.in.ListConcertsQuery;
 import com.concert.application.shared.PageRequest;
+import com.concert.domain.concert.ConcertId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Positive;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -49,7 +51,7 @@ class ConcertController {
     @GetMapping("/{concertId}")
     @Operation(summary = "One concert and its performances",
             description = "Public details; seat availability needs an active queue token (see the schedules endpoint).")
-    ConcertDetailResponse get(@PathVariable long concertId) {
-        return ConcertDetailResponse.of(getConcert.get(PathIds.concert(concertId)), clock.instant());
+    ConcertDetailResponse get(@PathVariable @Positive(message = PathIds.MUST_BE_POSITIVE) long concertId) {
+        return ConcertDetailResponse.of(getConcert.get(new ConcertId(concertId)), clock.instant());
     }
 }

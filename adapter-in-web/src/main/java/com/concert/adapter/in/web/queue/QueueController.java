@@ -8,9 +8,11 @@ import com.concert.application.queue.port.in.GetQueueStatusUseCase;
 import com.concert.application.queue.port.in.LeaveQueueUseCase;
 import com.concert.application.queue.port.in.QueueTicket;
 import com.concert.application.queue.port.in.QueueTokenQuery;
+import com.concert.domain.concert.ConcertId;
 import com.concert.domain.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Positive;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -41,8 +43,8 @@ class QueueController {
     @Operation(summary = "Enter the line for a concert",
             description = "201 with a new token, or 200 with the token and place the caller already has (waiting or "
                     + "active): entering twice never makes a second place.")
-    ResponseEntity<QueueResponse> enter(@PathVariable long concertId, UserId user) {
-        QueueTicket ticket = enterQueue.enter(new EnterQueueCommand(PathIds.concert(concertId), user));
+    ResponseEntity<QueueResponse> enter(@PathVariable @Positive(message = PathIds.MUST_BE_POSITIVE) long concertId, UserId user) {
+        QueueTicket ticket = enterQueue.enter(new EnterQueueCommand(new ConcertId(concertId), user));
         return ResponseEntity.status(ticket.created() ? HttpStatus.CREATED : HttpStatus.OK).body(QueueResponse.of(ticket));
     }
 

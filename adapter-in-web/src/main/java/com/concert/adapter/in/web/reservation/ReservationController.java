@@ -3,6 +3,7 @@ package com.concert.adapter.in.web.reservation;
 import com.concert.adapter.in.web.support.Headers;
 import com.concert.adapter.in.web.support.PageParameters;
 import com.concert.adapter.in.web.support.PageParameters.PageResponse;
+import com.concert.adapter.in.web.support.PathIds;
 import com.concert.application.booking.port.in.CancelReservationUseCase;
 import com.concert.application.booking.port.in.GetReservationUseCase;
 import com.concert.application.booking.port.in.HoldSeatsCommand;
@@ -12,10 +13,10 @@ import com.concert.application.shared.PageRequest;
 import com.concert.domain.reservation.Reservation;
 import com.concert.domain.reservation.ReservationId;
 import com.concert.domain.shared.UserId;
-import com.concert.domain.shared.ValidationFailedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Positive;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -83,8 +84,8 @@ class ReservationController {
 
     @GetMapping("/{reservationId}")
     @Operation(summary = "One of the caller's reservations", description = "A HELD reservation past expiresAt reads EXPIRED.")
-    ReservationResponse get(UserId user, @PathVariable long reservationId) {
-        return ReservationResponse.of(getReservation.get(user, id(reservationId)));
+    ReservationResponse get(UserId user, @PathVariable @Positive(message = PathIds.MUST_BE_POSITIVE) long reservationId) {
+        return ReservationResponse.of(getReservation.get(user, new ReservationId(reservationId)));
     }
 
     @GetMapping
@@ -98,14 +99,8 @@ class ReservationController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Cancel a HELD reservation", description = "Its seats are free at once. Cancelling a cancelled "
             + "reservation again changes nothing; a paid or expired one is 409 RESERVATION_NOT_CANCELLABLE.")
-    void cancel(UserId user, @PathVariable long reservationId) {
-        cancelReservation.cancel(user, id(reservationId));
+    void cancel(UserId user, @PathVariable @Positive(message = PathIds.MUST_BE_POSITIVE) long reservationId) {
+        cancelReservation.cancel(user, new ReservationId(reservationId));
     }
 
-    private static ReservationId id(long value) {
-        if (value < 1) {
-            throw ValidationFailedException.of("reservationId", "must be a positive integer");
-        }
-        return new ReservationId(value);
-    }
 }

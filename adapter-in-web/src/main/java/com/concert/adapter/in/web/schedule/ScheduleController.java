@@ -8,11 +8,14 @@ import com.concert.application.booking.port.in.GetSeatMapUseCase;
 import com.concert.application.booking.port.in.SeatMap;
 import com.concert.application.booking.port.in.SeatMapQuery;
 import com.concert.application.queue.port.in.GatedConcertQuery;
+import com.concert.domain.concert.ConcertId;
 import com.concert.domain.concert.Schedule;
+import com.concert.domain.concert.ScheduleId;
 import com.concert.domain.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Positive;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -63,9 +66,9 @@ class ScheduleController {
 
     @GetMapping
     @Operation(summary = "The performances open for booking, with the seats each has left")
-    SchedulesResponse schedules(@PathVariable long concertId, UserId user,
+    SchedulesResponse schedules(@PathVariable @Positive(message = PathIds.MUST_BE_POSITIVE) long concertId, UserId user,
                                 @RequestHeader(name = Headers.QUEUE_TOKEN, required = false) String token) {
-        ConcertSchedules result = bookableSchedules.schedules(new GatedConcertQuery(PathIds.concert(concertId), user, token));
+        ConcertSchedules result = bookableSchedules.schedules(new GatedConcertQuery(new ConcertId(concertId), user, token));
         return new SchedulesResponse(result.concertId().value(),
                 result.schedules().stream().map(ScheduleResponse::of).toList());
     }
@@ -73,9 +76,10 @@ class ScheduleController {
     @GetMapping("/{scheduleId}/seats")
     @Operation(summary = "Every seat of one performance",
             description = "status is AVAILABLE, HELD or SOLD; a hold that has run out reads AVAILABLE.")
-    SeatMapResponse seats(@PathVariable long concertId, @PathVariable long scheduleId, UserId user,
+    SeatMapResponse seats(@PathVariable @Positive(message = PathIds.MUST_BE_POSITIVE) long concertId,
+                          @PathVariable @Positive(message = PathIds.MUST_BE_POSITIVE) long scheduleId, UserId user,
                           @RequestHeader(name = Headers.QUEUE_TOKEN, required = false) String token) {
         return SeatMapResponse.of(seatMap.seatMap(new SeatMapQuery(
-                new GatedConcertQuery(PathIds.concert(concertId), user, token), PathIds.schedule(scheduleId))));
+                new GatedConcertQuery(new ConcertId(concertId), user, token), new ScheduleId(scheduleId))));
     }
 }

@@ -1,27 +1,14 @@
 package com.concert.adapter.in.web.support;
 
-import com.concert.domain.concert.ConcertId;
-import com.concert.domain.concert.ScheduleId;
-import com.concert.domain.shared.ValidationFailedException;
-
-/** Ids taken from paths: a number that is not positive names nothing, and says so as a validation error. */
+/**
+ * Ids in paths are checked by Bean Validation on the controllers' parameters ({@code @Positive}): a number that is
+ * not positive names nothing, and is answered {@code 400 VALIDATION_FAILED} naming the path variable.
+ */
 public final class PathIds {
 
+    /** The message of every refused path id, as clients have always seen it. */
+    public static final String MUST_BE_POSITIVE = "must be a positive integer";
+
     private PathIds() {
-    }
-
-    public static ConcertId concert(long value) {
-        return new ConcertId(positive("concertId", value));
-    }
-
-    public static ScheduleId schedule(long value) {
-        return new ScheduleId(positive("scheduleId", value));
-    }
-
-    private static long positive(String name, long value) {
-        if (value < 1) {
-            throw ValidationFailedException.of(name, "must be a positive integer");
-        }
-        return value;
     }
 }

@@ -71,6 +71,19 @@ class ConcertControllerTest {
     }
 
     @Test
+    void aPathIdThatIsNotPositive_isAValidationErrorNamingIt_beforeAnyUseCaseRuns() throws Exception {
+        for (String id : new String[]{"0", "-7"}) {
+            mvc.perform(get("/api/v1/concerts/" + id))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                    .andExpect(jsonPath("$.detail").value("concertId: must be a positive integer"))
+                    .andExpect(jsonPath("$.errors[0].field").value("concertId"))
+                    .andExpect(jsonPath("$.errors[0].message").value("must be a positive integer"));
+        }
+        org.mockito.Mockito.verifyNoInteractions(getConcert);
+    }
+
+    @Test
     void list_refusesAPageOutOfRange_beforeAnyUseCaseRuns() throws Exception {
         mvc.perform(get("/api/v1/concerts?size=101"))
                 .andExpect(status().isBadRequest())
