@@ -21,7 +21,7 @@ import com.concert.application.idempotency.IdempotencyStore;
 import com.concert.application.queue.service.QueueGate;
 import com.concert.application.shared.TransactionRunner;
 import com.concert.bootstrap.config.ConcertProperties;
-import com.concert.bootstrap.jobs.PeriodicJob;
+import com.concert.bootstrap.jobs.ScheduledJob;
 import com.concert.domain.payment.PaymentRepository;
 import com.concert.domain.point.WalletRepository;
 import com.concert.domain.queue.QueueStore;
@@ -78,12 +78,12 @@ class BookingConfiguration {
     }
 
     @Bean
-    PeriodicJob holdSweeper(ExpireHoldsUseCase expireHolds, ConcertProperties properties, MeterRegistry registry) {
+    ScheduledJob holdSweeper(ExpireHoldsUseCase expireHolds, ConcertProperties properties, MeterRegistry registry) {
         // every instance sweeps; each run-out hold is expired by exactly one of them, so the sum across
         // instances counts every hold once
         Counter expired = Counter.builder("concert.reservations.expired")
                 .description("holds that ran out unpaid, expired by this instance's sweeper").register(registry);
-        return new PeriodicJob("hold-sweeper", properties.reservation().sweepInterval(),
+        return new ScheduledJob("hold-sweeper", properties.reservation().sweepInterval(), false,
                 () -> expired.increment(expireHolds.expireDueHolds()));
     }
 

@@ -5,14 +5,13 @@ import com.concert.application.queue.port.in.AdmitWaitingUsersUseCase;
 import com.concert.application.queue.port.in.EnterQueueUseCase;
 import com.concert.application.queue.port.in.GetQueueStatusUseCase;
 import com.concert.application.queue.port.in.LeaveQueueUseCase;
-import com.concert.application.queue.port.out.Lease;
 import com.concert.application.queue.service.AdmitWaitingUsersService;
 import com.concert.application.queue.service.EnterQueueService;
 import com.concert.application.queue.service.GetQueueStatusService;
 import com.concert.application.queue.service.LeaveQueueService;
 import com.concert.application.queue.service.QueueGate;
 import com.concert.bootstrap.config.ConcertProperties;
-import com.concert.bootstrap.jobs.PeriodicJob;
+import com.concert.bootstrap.jobs.ScheduledJob;
 import com.concert.bootstrap.metrics.MicrometerQueueMetrics;
 import com.concert.bootstrap.random.StripedSecureRandom;
 import com.concert.domain.queue.AdmissionPolicy;
@@ -60,14 +59,15 @@ class QueueConfiguration {
     }
 
     @Bean
-    AdmitWaitingUsersUseCase admitWaitingUsersUseCase(QueueStore queue, Lease lease, QueueMetrics metrics,
+    AdmitWaitingUsersUseCase admitWaitingUsersUseCase(QueueStore queue, QueueMetrics metrics,
                                                       AdmissionPolicy policy, Clock clock) {
-        return new AdmitWaitingUsersService(queue, lease, metrics, policy, clock);
+        return new AdmitWaitingUsersService(queue, metrics, policy, clock);
     }
 
     @Bean
-    PeriodicJob queueAdmission(AdmitWaitingUsersUseCase admission, AdmissionPolicy policy) {
-        return new PeriodicJob("queue-admission", policy.interval(), admission::admitWaitingUsers);
+    ScheduledJob queueAdmission(AdmitWaitingUsersUseCase admission, AdmissionPolicy policy) {
+        // one instance a period: every instance may admit safely, but only one batch a period keeps the pace
+        return new ScheduledJob("queue-admission", policy.interval(), true, admission::admitWaitingUsers);
     }
 
 }

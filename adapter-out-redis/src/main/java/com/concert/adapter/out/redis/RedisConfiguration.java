@@ -4,7 +4,7 @@ import com.concert.adapter.out.redis.catalog.RedisCatalogChanges;
 import com.concert.adapter.out.redis.connection.LettuceRedis;
 import com.concert.adapter.out.redis.connection.RedisConnectionProperties;
 import com.concert.adapter.out.redis.connection.RedisHealthIndicator;
-import com.concert.adapter.out.redis.lease.RedisLease;
+import com.concert.adapter.out.redis.lock.RedisLockProvider;
 import com.concert.adapter.out.redis.queue.RedisQueueStore;
 import com.concert.adapter.out.redis.ratelimit.RedisRateLimiter;
 import com.concert.application.catalog.port.in.ApplyCatalogChangeUseCase;
@@ -37,8 +37,8 @@ public class RedisConfiguration {
     }
 
     @Bean
-    RedisLease redisLease(LettuceRedis redis, RedisNamespace namespace) {
-        return new RedisLease(redis, namespace);
+    RedisLockProvider redisLockProvider(LettuceRedis redis, RedisNamespace namespace) {
+        return new RedisLockProvider(redis, namespace);
     }
 
     @Bean

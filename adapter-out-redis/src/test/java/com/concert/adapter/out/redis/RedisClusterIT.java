@@ -3,7 +3,7 @@ package com.concert.adapter.out.redis;
 import com.concert.adapter.out.redis.catalog.RedisCatalogChanges;
 import com.concert.adapter.out.redis.connection.LettuceRedis;
 import com.concert.adapter.out.redis.connection.RedisConnectionProperties;
-import com.concert.adapter.out.redis.lease.RedisLease;
+import com.concert.adapter.out.redis.lock.RedisLockProvider;
 import com.concert.adapter.out.redis.queue.RedisQueueStore;
 import com.concert.adapter.out.redis.ratelimit.RedisRateLimiter;
 import com.concert.application.contract.QueueStoreContract;
@@ -15,6 +15,8 @@ import com.concert.testsupport.redis.RedisClusterFixture;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -126,15 +128,18 @@ class RedisClusterIT {
     }
 
     @Test
-    void theLease_isHeldByOneInstanceAtATime() {
-        RedisNamespace leases = new RedisNamespace(namespace.prefix() + "lease:");
+    void theSchedulersLock_isHeldByOneInstanceAtATime() {
+        RedisNamespace locks = new RedisNamespace(namespace.prefix() + "lock:");
         try (LettuceRedis other = connect()) {
-            RedisLease first = new RedisLease(redis, leases);
-            RedisLease second = new RedisLease(other, leases);
+            RedisLockProvider first = new RedisLockProvider(redis, locks);
+            RedisLockProvider second = new RedisLockProvider(other, locks);
+            LockConfiguration admission = new LockConfiguration(Instant.now(), "admission", Duration.ofSeconds(5),
+                    Duration.ZERO);
 
-            assertThat(first.tryAcquire("admission", Duration.ofSeconds(5))).isTrue();
-            assertThat(second.tryAcquire("admission", Duration.ofSeconds(5))).isFalse();
-            assertThat(first.tryAcquire("admission", Duration.ofSeconds(5))).as("renewed by its holder").isTrue();
+            SimpleLock held = first.lock(admission).orElseThrow();
+            assertThat(second.lock(admission)).isEmpty();
+            held.unlock();
+            assertThat(second.lock(admission)).as("free once released").isPresent();
         }
     }
 }

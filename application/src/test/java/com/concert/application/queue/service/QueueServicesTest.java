@@ -1,7 +1,6 @@
 package com.concert.application.queue.service;
 
 import com.concert.application.catalog.service.ConcertLookup;
-import com.concert.application.fake.FakeLease;
 import com.concert.application.fake.InMemoryConcertCatalog;
 import com.concert.application.fake.InMemoryConcertRepository;
 import com.concert.application.fake.InMemoryQueueStore;
@@ -43,7 +42,6 @@ class QueueServicesTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemoryConcertRepository concerts = new InMemoryConcertRepository();
     private final InMemoryQueueStore queue = new InMemoryQueueStore();
-    private final FakeLease lease = new FakeLease();
     private final List<AdmissionResult> recorded = new ArrayList<>();
     private final ConcertLookup lookup = new ConcertLookup(new InMemoryConcertCatalog(concerts));
     private final QueueGate gate = new QueueGate(queue, clock);
@@ -51,7 +49,7 @@ class QueueServicesTest {
     private final GetQueueStatusService status = new GetQueueStatusService(gate, POLICY);
     private final LeaveQueueService leave = new LeaveQueueService(gate, queue);
     private final AdmitWaitingUsersService admit =
-            new AdmitWaitingUsersService(queue, lease, recorded::add, POLICY, clock);
+            new AdmitWaitingUsersService(queue, recorded::add, POLICY, clock);
 
     private final Concert open = concerts.create(concert().schedule(NOW.plus(DAY), NOW.minus(DAY), 50).build());
 
@@ -125,16 +123,13 @@ class QueueServicesTest {
     }
 
     @Test
-    void admission_visitsEveryConcertInLine_recordsWhatItDid_andStaysIdleWithoutTheLease() {
+    void admission_visitsEveryConcertInLine_andRecordsWhatItDid() {
         Concert other = concerts.create(concert().schedule(NOW.plus(DAY), NOW.minus(DAY), 5).build());
         for (long user = 1; user <= 5; user++) {
             enter.enter(new EnterQueueCommand(open.id(), new UserId(user)));
         }
         enter.enter(new EnterQueueCommand(other.id(), ALICE));
 
-        lease.heldByAnotherInstance(true);
-        assertThat(admit.admitWaitingUsers()).isEmpty();
-        lease.heldByAnotherInstance(false);
         List<AdmissionResult> results = admit.admitWaitingUsers();
 
         assertThat(results).extracting(AdmissionResult::concertId).containsExactlyInAnyOrder(open.id(), other.id());
@@ -144,6 +139,5 @@ class QueueServicesTest {
                     assertThat(r.waiting()).isEqualTo(3);
                 });
         assertThat(recorded).containsExactlyInAnyOrderElementsOf(results);
-        assertThat(lease.lastTtl()).isLessThan(POLICY.interval());
     }
 }
