@@ -198,6 +198,9 @@ class CatalogApiIT extends ServiceIT {
         assertThat(management.get("/actuator/health").send().json().path("components").has("db")).isTrue();
         assertThat(api.get("/actuator/prometheus").send().status()).as("never on the public port").isEqualTo(404);
         assertThat(api.get("/actuator/health").send().status()).isEqualTo(404);
+        String scheduled = management.get("/actuator/scheduledtasks").send().text();
+        assertThat(scheduled).as("the jobs, on Spring's scheduler").contains("fixedRate").contains("JobScheduling");
+        assertThat(api.get("/actuator/scheduledtasks").send().status()).isEqualTo(404);
         Reply docs = api.get("/v3/api-docs").send();
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("paths").has("/api/v1/concerts")).isTrue();
