@@ -10,13 +10,28 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Idempotency records in memory; without transactions, a claim is visible at once. */
-public final class InMemoryIdempotencyStore implements IdempotencyStore {
+/**
+ * Idempotency records in memory. A claim is visible at once, so the promise that a concurrent claim waits for the
+ * first one to commit or roll back holds only under a {@link DirectTransactionRunner} given this store: it runs
+ * one transaction at a time and puts back the claim of one that failed.
+ */
+public final class InMemoryIdempotencyStore implements IdempotencyStore, InMemoryStore {
 
     private record Key(UserId user, IdempotencyKey key) {
     }
 
     private final Map<Key, IdempotentOutcome> records = new HashMap<>();
+
+    @Override
+    public synchronized Runnable savepoint() {
+        Map<Key, IdempotentOutcome> saved = new HashMap<>(records);
+        return () -> {
+            synchronized (this) {
+                records.clear();
+                records.putAll(saved);
+            }
+        };
+    }
 
     @Override
     public synchronized Optional<IdempotentOutcome> find(UserId user, IdempotencyKey key) {

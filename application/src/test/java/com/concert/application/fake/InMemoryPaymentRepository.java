@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Payments in memory; a second payment of one reservation is refused, as the schema refuses it. */
-public final class InMemoryPaymentRepository implements PaymentRepository {
+public final class InMemoryPaymentRepository implements PaymentRepository, InMemoryStore {
 
     private final Map<PaymentId, Payment> payments = new HashMap<>();
 
@@ -30,6 +30,17 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
     @Override
     public synchronized Optional<Payment> findById(PaymentId id) {
         return Optional.ofNullable(payments.get(id));
+    }
+
+    @Override
+    public synchronized Runnable savepoint() {
+        Map<PaymentId, Payment> saved = new HashMap<>(payments);
+        return () -> {
+            synchronized (this) {
+                payments.clear();
+                payments.putAll(saved);
+            }
+        };
     }
 
     public synchronized int count() {

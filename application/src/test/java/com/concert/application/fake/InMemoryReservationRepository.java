@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Reservations in memory over the seats of an {@link InMemorySeatRepository}, keeping the same promises as the
  * SQL one (see its contract test). Every method holds the lock of the seat store, which makes it atomic.
  */
-public final class InMemoryReservationRepository implements ReservationRepository, ReservationHistory {
+public final class InMemoryReservationRepository implements ReservationRepository, ReservationHistory, InMemoryStore {
 
     private final InMemorySeatRepository seats;
     private final Map<ReservationId, Reservation> reservations = new LinkedHashMap<>();
@@ -79,6 +79,22 @@ public final class InMemoryReservationRepository implements ReservationRepositor
                 .filter(r -> r.seats().stream().anyMatch(s -> seatIds.contains(s.id())))
                 .toList()
                 .forEach(r -> end(ended(r, ReservationStatus.EXPIRED, now), SeatStatus.AVAILABLE));
+    }
+
+    /** Puts back the seats too, since a hold, a payment or a cancel changes both. Ids are not given back. */
+    @Override
+    public Runnable savepoint() {
+        synchronized (seats) {
+            Map<ReservationId, Reservation> saved = new LinkedHashMap<>(reservations);
+            Runnable seatsBack = seats.savepoint();
+            return () -> {
+                synchronized (seats) {
+                    reservations.clear();
+                    reservations.putAll(saved);
+                    seatsBack.run();
+                }
+            };
+        }
     }
 
     @Override

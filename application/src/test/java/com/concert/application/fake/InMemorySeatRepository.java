@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Seats in memory, for services tested without a database. */
-public final class InMemorySeatRepository implements SeatRepository {
+public final class InMemorySeatRepository implements SeatRepository, InMemoryStore {
 
     private final Map<SeatId, Seat> seats = new HashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -37,6 +37,18 @@ public final class InMemorySeatRepository implements SeatRepository {
     /** Replaces a seat's stored state, as a reservation would. */
     public synchronized void put(Seat seat) {
         seats.put(seat.id(), seat);
+    }
+
+    /** Seat ids are not given back, as a database sequence does not give them back. */
+    @Override
+    public synchronized Runnable savepoint() {
+        Map<SeatId, Seat> saved = new HashMap<>(seats);
+        return () -> {
+            synchronized (this) {
+                seats.clear();
+                seats.putAll(saved);
+            }
+        };
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Wallets in memory, with the domain's own rules; atomic because every method is synchronized. */
-public final class InMemoryWalletRepository implements WalletRepository, PointHistory {
+public final class InMemoryWalletRepository implements WalletRepository, PointHistory, InMemoryStore {
 
     private final Map<UserId, Wallet> wallets = new HashMap<>();
     private final List<PointEntry> history = new ArrayList<>();
@@ -51,6 +51,20 @@ public final class InMemoryWalletRepository implements WalletRepository, PointHi
     public synchronized Page<PointEntry> history(UserId user, PageRequest page) {
         List<PointEntry> mine = history.stream().filter(e -> e.userId().equals(user)).toList().reversed();
         return Page.of(mine.stream().skip(page.offset()).limit(page.size()).toList(), page, mine.size());
+    }
+
+    @Override
+    public synchronized Runnable savepoint() {
+        Map<UserId, Wallet> savedWallets = new HashMap<>(wallets);
+        List<PointEntry> savedHistory = new ArrayList<>(history);
+        return () -> {
+            synchronized (this) {
+                wallets.clear();
+                wallets.putAll(savedWallets);
+                history.clear();
+                history.addAll(savedHistory);
+            }
+        };
     }
 
     private Wallet record(Wallet wallet, PointType type, long amount, ReservationId reservation, Instant now) {

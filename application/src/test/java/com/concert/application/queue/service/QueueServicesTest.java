@@ -140,4 +140,82 @@ class QueueServicesTest {
                 });
         assertThat(recorded).containsExactlyInAnyOrderElementsOf(results);
     }
+
+    @Test
+    void aTickWithNobodyInLine_admitsAndRecordsNothing() {
+        assertThat(admit.admitWaitingUsers()).isEmpty();
+        assertThat(recorded).isEmpty();
+    }
+
+    @Test
+    void admission_dropsSlotsThatRanOut_letsTheNextIn_andRecordsBoth() {
+        for (long user = 1; user <= 4; user++) {
+            enter.enter(new EnterQueueCommand(open.id(), new UserId(user)));
+        }
+        admit.admitWaitingUsers();
+        clock.advance(POLICY.activeTtl());
+
+        AdmissionResult tick = admit.admitWaitingUsers().getFirst();
+
+        assertThat(tick.expired()).isEqualTo(2);
+        assertThat(tick.admitted()).isEqualTo(2);
+        assertThat(tick.waiting()).isZero();
+        assertThat(recorded).hasSize(2).last().isEqualTo(tick);
+    }
+
+    @Test
+    void leavingAnActiveSlot_letsTheNextInLineIn_atTheNextTick() {
+        List<String> tokens = new ArrayList<>();
+        for (long user = 1; user <= 4; user++) {
+            tokens.add(enter.enter(new EnterQueueCommand(open.id(), new UserId(user))).token().id().value());
+        }
+        admit.admitWaitingUsers();
+        admit.admitWaitingUsers();
+        assertThat(admit.admitWaitingUsers().getFirst().admitted()).as("all three slots are taken").isZero();
+
+        leave.leave(new QueueTokenQuery(tokens.getFirst(), ALICE));
+        AdmissionResult tick = admit.admitWaitingUsers().getFirst();
+
+        assertThat(tick.admitted()).isEqualTo(1);
+        assertThat(status.status(new QueueTokenQuery(tokens.getLast(), new UserId(4))).token().status())
+                .isEqualTo(QueueStatus.ACTIVE);
+    }
+
+    @Test
+    void enteringAgainWhileActive_answersTheActiveToken() {
+        QueueTicket first = enter.enter(new EnterQueueCommand(open.id(), ALICE));
+        admit.admitWaitingUsers();
+
+        QueueTicket again = enter.enter(new EnterQueueCommand(open.id(), ALICE));
+
+        assertThat(again.created()).isFalse();
+        assertThat(again.token().id()).isEqualTo(first.token().id());
+        assertThat(again.token().status()).isEqualTo(QueueStatus.ACTIVE);
+    }
+
+    @Test
+    void aSlotThatRanOut_cannotBeLeft_andItsUserEntersAgainAtTheBackOfTheLine() {
+        String token = enter.enter(new EnterQueueCommand(open.id(), ALICE)).token().id().value();
+        admit.admitWaitingUsers();
+        enter.enter(new EnterQueueCommand(open.id(), BOB));
+        clock.advance(POLICY.activeTtl());
+
+        assertThatThrownBy(() -> leave.leave(new QueueTokenQuery(token, ALICE))).isInstanceOf(TokenInvalidException.class);
+        QueueTicket again = enter.enter(new EnterQueueCommand(open.id(), ALICE));
+
+        assertThat(again.created()).isTrue();
+        assertThat(again.token().id().value()).isNotEqualTo(token);
+        assertThat(again.token().status()).isEqualTo(QueueStatus.WAITING);
+        assertThat(again.token().position()).as("behind Bob").isEqualTo(2);
+    }
+
+    @Test
+    void leavingALine_movesThoseBehindUp() {
+        String alices = enter.enter(new EnterQueueCommand(open.id(), ALICE)).token().id().value();
+        String bobs = enter.enter(new EnterQueueCommand(open.id(), BOB)).token().id().value();
+
+        leave.leave(new QueueTokenQuery(alices, ALICE));
+
+        assertThat(status.status(new QueueTokenQuery(bobs, BOB)).token().position()).isEqualTo(1);
+    }
 }

@@ -1,14 +1,18 @@
 package com.concert.adapter.out.persistence.seat;
 
+import com.concert.application.contract.ReservationRepositoryContract.Stage;
+import com.concert.application.contract.SeatRepositoryContract;
 import com.concert.application.shared.TransactionRunner;
 import com.concert.domain.concert.Concert;
 import com.concert.domain.concert.ConcertRepository;
 import com.concert.domain.concert.ScheduleId;
 import com.concert.domain.concert.Section;
+import com.concert.domain.reservation.ReservationRepository;
 import com.concert.domain.seat.Seat;
 import com.concert.domain.seat.SeatRepository;
 import com.concert.domain.seat.SeatStatus;
 import com.concert.testsupport.persistence.PersistenceIT;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -36,6 +40,9 @@ class JdbcSeatRepositoryIT extends PersistenceIT {
 
     @Autowired
     TransactionRunner transactions;
+
+    @Autowired
+    ReservationRepository reservations;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -80,5 +87,34 @@ class JdbcSeatRepositoryIT extends PersistenceIT {
     private void hold(ScheduleId schedule, int number, String status, long reservation, Instant until) {
         jdbc.update("UPDATE seat SET status = ?, reservation_id = ?, hold_until = ? WHERE schedule_id = ? AND seat_number = ?",
                 status, reservation, until == null ? null : Timestamp.from(until), schedule.value(), number);
+    }
+
+    /** The port's contract, run against PostgreSQL. */
+    @Nested
+    class Contract extends SeatRepositoryContract {
+
+        @Override
+        protected SeatRepository seats() {
+            return seats;
+        }
+
+        @Override
+        protected ReservationRepository reservations() {
+            return reservations;
+        }
+
+        @Override
+        protected TransactionRunner transactions() {
+            return transactions;
+        }
+
+        @Override
+        protected Stage stage(int count, long price) {
+            Instant era = newEra();
+            Concert concert = transactions.inTransaction(() -> concerts.create(concert()
+                    .schedule(era.plus(Duration.ofDays(30)), era, new Section("R", price, count)).build()));
+            return new Stage(concert.id(), concert.schedules().getFirst().id(),
+                    seats.findBySchedule(concert.schedules().getFirst().id()).stream().map(Seat::id).toList());
+        }
     }
 }
