@@ -1,71 +1,79 @@
 package com.concert.adapter.out.persistence.shared;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowSynchronizationStrategy;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.LongSupplier;
 
 /**
- * Stops requests from queueing for a database that cannot be reached. Once a transaction finds it unreachable
- * (no connection could be opened, or an open one broke), every transaction for the next {@code openFor} is
- * refused at once instead of waiting out the pool's connection timeout; after that, one transaction at a
- * time is let through as a probe, and the first probe that reaches the database lets everybody through again.
- * A pool that is merely busy never trips it: waiting for a connection under load is not an outage.
+ * The breaker that stops requests from queueing for a database that cannot be reached, on Resilience4j's
+ * {@link CircuitBreaker}. Once a transaction finds the database unreachable, every transaction for the next
+ * {@code openFor} is refused at once instead of waiting out the pool's connection timeout; after that, one
+ * transaction at a time is let through as a probe, and the first probe that reaches the database lets everybody
+ * through again. Only what the caller reports as unreachable counts as a failure: a pool that is merely busy,
+ * a constraint or a timeout never trips it.
  */
 final class DatabaseBreaker {
 
+    static final String NAME = "database";
+
     private static final Logger log = LoggerFactory.getLogger(DatabaseBreaker.class);
 
-    /** What a caller was let through as. */
-    enum Permit { NORMAL, PROBE }
-
-    private final long openForNanos;
-    private final LongSupplier nanoTime;
-    private final AtomicBoolean probing = new AtomicBoolean();
-    private volatile boolean open;
-    private volatile long openedAt;
-
-    DatabaseBreaker(Duration openFor, LongSupplier nanoTime) {
-        this.openForNanos = openFor.toNanos();
-        this.nanoTime = nanoTime;
+    private DatabaseBreaker() {
     }
 
-    /** @return how this caller may go to the database, or {@code null} if it must not */
-    Permit permit() {
-        if (!open) {
-            return Permit.NORMAL;
-        }
-        if (nanoTime.getAsLong() - openedAt < openForNanos) {
-            return null;
-        }
-        return probing.compareAndSet(false, true) ? Permit.PROBE : null;
+    static CircuitBreaker create(Duration openFor, Clock clock) {
+        return create(openFor, clock, null);
     }
 
-    /** The caller's transaction reached the database (whatever its outcome otherwise). */
-    void reached(Permit permit) {
-        if (permit == Permit.PROBE) {
-            open = false;
-            probing.set(false);
-            log.info("The database answers again");
+    /**
+     * @param meters where its state and calls are published ({@code resilience4j_circuitbreaker_state{name="database"}}
+     *               and friends), or {@code null}
+     */
+    static CircuitBreaker create(Duration openFor, Clock clock, MeterRegistry meters) {
+        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+                // the last call decides: one unreachable answer is enough, as waiting for a rate would let the
+                // requests already in the pool wait out its timeout one by one. (The lock-free window of 2.4.0
+                // fails with a NullPointerException at size 1; the synchronized one does not pin virtual threads
+                // on JDK 24+.)
+                .slidingWindow(1, 1, SlidingWindowType.COUNT_BASED, SlidingWindowSynchronizationStrategy.SYNCHRONIZED)
+                .failureRateThreshold(100)
+                .waitDurationInOpenState(openFor)
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .permittedNumberOfCallsInHalfOpenState(1)
+                // a probe that hangs is bounded by the transaction timeout, not by the breaker
+                .maxWaitDurationInHalfOpenState(Duration.ZERO)
+                // a slow database is the pool's business (its connection timeout sheds load), not an outage
+                .slowCallRateThreshold(100)
+                .slowCallDurationThreshold(Duration.ofDays(1))
+                .writableStackTraceEnabled(false)
+                .clock(clock)
+                .build();
+        CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(config);
+        CircuitBreaker breaker = registry.circuitBreaker(NAME);
+        if (meters != null) {
+            TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
         }
-    }
-
-    /** The caller's transaction found the database unreachable. */
-    void unreachable(Permit permit) {
-        openedAt = nanoTime.getAsLong();
-        if (!open) {
-            open = true;
-            log.warn("The database cannot be reached; refusing transactions at once, probing every {} ms",
-                    Duration.ofNanos(openForNanos).toMillis());
-        }
-        if (permit == Permit.PROBE) {
-            probing.set(false);
-        }
-    }
-
-    boolean isOpen() {
-        return open;
+        breaker.getEventPublisher().onStateTransition(event -> {
+            switch (event.getStateTransition().getToState()) {
+                case OPEN -> {
+                    if (event.getStateTransition().getFromState() == CircuitBreaker.State.CLOSED) {
+                        log.warn("The database cannot be reached; refusing transactions at once, probing every {} ms",
+                                openFor.toMillis());
+                    }
+                }
+                case CLOSED -> log.info("The database answers again");
+                default -> { }
+            }
+        });
+        return breaker;
     }
 }

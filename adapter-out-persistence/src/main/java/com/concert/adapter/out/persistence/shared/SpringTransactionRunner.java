@@ -2,11 +2,15 @@ package com.concert.adapter.out.persistence.shared;
 
 import com.concert.application.shared.DependencyUnavailableException;
 import com.concert.application.shared.TransactionRunner;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -25,17 +29,21 @@ class SpringTransactionRunner implements TransactionRunner {
     /** How long transactions are refused at once after the database was found unreachable, between probes. */
     static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
 
+    private static final RuntimeException SERVER_GONE = new ServerGone();
+
     private final TransactionTemplate readWrite;
     private final TransactionTemplate readOnly;
-    private final DatabaseBreaker breaker;
+    private final CircuitBreaker breaker;
     private final ServerProbe server;
 
     @Autowired
-    SpringTransactionRunner(PlatformTransactionManager transactionManager, DataSource dataSource) {
-        this(transactionManager, new DatabaseBreaker(PROBE_INTERVAL, System::nanoTime), ServerProbe.of(dataSource));
+    SpringTransactionRunner(PlatformTransactionManager transactionManager, DataSource dataSource,
+                            ObjectProvider<MeterRegistry> meters) {
+        this(transactionManager, DatabaseBreaker.create(PROBE_INTERVAL, Clock.systemUTC(), meters.getIfAvailable()),
+                ServerProbe.of(dataSource));
     }
 
-    SpringTransactionRunner(PlatformTransactionManager transactionManager, DatabaseBreaker breaker, ServerProbe server) {
+    SpringTransactionRunner(PlatformTransactionManager transactionManager, CircuitBreaker breaker, ServerProbe server) {
         this.breaker = breaker;
         this.server = server;
         this.readWrite = new TransactionTemplate(transactionManager);
@@ -56,21 +64,29 @@ class SpringTransactionRunner implements TransactionRunner {
     }
 
     private <T> T run(TransactionTemplate template, Supplier<T> work) {
-        DatabaseBreaker.Permit permit = breaker.permit();
-        if (permit == null) {
+        if (!breaker.tryAcquirePermission()) {
             throw new DependencyUnavailableException("The database", null);
         }
+        // the probe after an outage: a server that still refuses connections is found by a TCP connect, not by
+        // waiting out the pool's connection timeout (the pool keeps retrying a refused connect until then)
+        if (breaker.getState() == CircuitBreaker.State.HALF_OPEN && !server.answers()) {
+            breaker.onError(0, breaker.getTimestampUnit(), SERVER_GONE);
+            throw new DependencyUnavailableException("The database", null);
+        }
+        long start = breaker.getCurrentTimestamp();
         try {
             T result = execute(template, work);
-            breaker.reached(permit);
+            breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
             return result;
         } catch (RuntimeException e) {
+            long took = breaker.getCurrentTimestamp() - start;
             // a connection that broke may be the first sign of a server that is gone: ask it directly, instead of
             // letting the next requests find out by waiting out the pool's connection timeout one by one
             if (ConnectionFailures.isUnreachable(e) || (ConnectionFailures.isBrokenConnection(e) && !server.answers())) {
-                breaker.unreachable(permit);
+                breaker.onError(took, breaker.getTimestampUnit(), e);
             } else {
-                breaker.reached(permit);
+                // the database answered, whatever the answer was
+                breaker.onSuccess(took, breaker.getTimestampUnit());
             }
             throw e;
         }
@@ -105,5 +121,12 @@ class SpringTransactionRunner implements TransactionRunner {
 
     private static DependencyUnavailableException unavailable(Throwable cause) {
         return new DependencyUnavailableException("The database", cause);
+    }
+
+    /** What the breaker records for a probe whose server refused a plain TCP connect. */
+    private static final class ServerGone extends RuntimeException {
+        ServerGone() {
+            super("The database server does not accept connections", null, false, false);
+        }
     }
 }

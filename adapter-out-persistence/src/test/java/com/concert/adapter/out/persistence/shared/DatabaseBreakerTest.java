@@ -1,78 +1,129 @@
 package com.concert.adapter.out.persistence.shared;
 
-import com.concert.adapter.out.persistence.shared.DatabaseBreaker.Permit;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The breaker's settings: one unreachable answer opens it, one probe at a time closes it. */
 class DatabaseBreakerTest {
 
-    private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final DatabaseBreaker breaker = new DatabaseBreaker(Duration.ofSeconds(1), now::get);
+    private static final SQLException UNREACHABLE = new SQLException("Connection refused", "08001");
 
-    private void advance(Duration by) {
-        now.addAndGet(by.toNanos());
+    private static final Duration PAST_THE_INTERVAL = Duration.ofMillis(1_001);
+
+    private final MovableClock clock = new MovableClock();
+    private final CircuitBreaker breaker = DatabaseBreaker.create(Duration.ofSeconds(1), clock);
+
+    private void unreachable() {
+        breaker.onError(1, TimeUnit.MILLISECONDS, UNREACHABLE);
+    }
+
+    private void reached() {
+        breaker.onSuccess(1, TimeUnit.MILLISECONDS);
     }
 
     @Test
     void letsEverybodyThroughWhileTheDatabaseAnswers() {
         for (int i = 0; i < 3; i++) {
-            Permit permit = breaker.permit();
-            assertThat(permit).isEqualTo(Permit.NORMAL);
-            breaker.reached(permit);
+            assertThat(breaker.tryAcquirePermission()).isTrue();
+            reached();
         }
-        assertThat(breaker.isOpen()).isFalse();
+        assertThat(breaker.getState()).isEqualTo(State.CLOSED);
+    }
+
+    @Test
+    void oneUnreachableAnswer_opensIt_evenAfterManyGoodOnes() {
+        for (int i = 0; i < 100; i++) {
+            assertThat(breaker.tryAcquirePermission()).isTrue();
+            reached();
+        }
+        assertThat(breaker.tryAcquirePermission()).isTrue();
+
+        unreachable();
+
+        assertThat(breaker.getState()).isEqualTo(State.OPEN);
     }
 
     @Test
     void afterAnUnreachableDatabase_refusesEverybodyUntilTheProbeInterval_thenLetsOneProbeThrough() {
-        breaker.unreachable(breaker.permit());
+        breaker.tryAcquirePermission();
+        unreachable();
 
-        assertThat(breaker.permit()).isNull();
-        advance(Duration.ofMillis(999));
-        assertThat(breaker.permit()).isNull();
+        assertThat(breaker.tryAcquirePermission()).isFalse();
+        clock.advance(Duration.ofMillis(1_000));
+        assertThat(breaker.tryAcquirePermission()).isFalse();
 
-        advance(Duration.ofMillis(1));
-        assertThat(breaker.permit()).isEqualTo(Permit.PROBE);
-        assertThat(breaker.permit()).as("one probe at a time").isNull();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(breaker.tryAcquirePermission()).as("the probe").isTrue();
+        assertThat(breaker.tryAcquirePermission()).as("one probe at a time").isFalse();
+        assertThat(breaker.getState()).isEqualTo(State.HALF_OPEN);
     }
 
     @Test
     void aProbeThatReachesTheDatabase_letsEverybodyThroughAgain() {
-        breaker.unreachable(Permit.NORMAL);
-        advance(Duration.ofSeconds(1));
-        Permit probe = breaker.permit();
+        unreachable();
+        clock.advance(PAST_THE_INTERVAL);
+        assertThat(breaker.tryAcquirePermission()).isTrue();
 
-        breaker.reached(probe);
+        reached();
 
-        assertThat(breaker.isOpen()).isFalse();
-        assertThat(breaker.permit()).isEqualTo(Permit.NORMAL);
+        assertThat(breaker.getState()).isEqualTo(State.CLOSED);
+        assertThat(breaker.tryAcquirePermission()).isTrue();
+        assertThat(breaker.tryAcquirePermission()).isTrue();
     }
 
     @Test
     void aProbeThatFails_refusesEverybodyForAnotherInterval() {
-        breaker.unreachable(Permit.NORMAL);
-        advance(Duration.ofSeconds(1));
-        Permit probe = breaker.permit();
+        unreachable();
+        clock.advance(PAST_THE_INTERVAL);
+        assertThat(breaker.tryAcquirePermission()).isTrue();
 
-        breaker.unreachable(probe);
+        unreachable();
 
-        assertThat(breaker.permit()).isNull();
-        advance(Duration.ofSeconds(1));
-        assertThat(breaker.permit()).isEqualTo(Permit.PROBE);
+        assertThat(breaker.getState()).isEqualTo(State.OPEN);
+        assertThat(breaker.tryAcquirePermission()).isFalse();
+        clock.advance(PAST_THE_INTERVAL);
+        assertThat(breaker.tryAcquirePermission()).isTrue();
     }
 
     @Test
     void aTransactionLetThroughBeforeTheOutageThatEndsWell_doesNotCloseTheBreaker() {
-        Permit before = breaker.permit();
-        breaker.unreachable(breaker.permit());
+        assertThat(breaker.tryAcquirePermission()).as("before the outage").isTrue();
+        assertThat(breaker.tryAcquirePermission()).isTrue();
+        unreachable();
 
-        breaker.reached(before);
+        reached();
 
-        assertThat(breaker.isOpen()).as("only a probe proves the database is back").isTrue();
-        assertThat(breaker.permit()).isNull();
+        assertThat(breaker.getState()).as("only a probe proves the database is back").isEqualTo(State.OPEN);
+        assertThat(breaker.tryAcquirePermission()).isFalse();
+    }
+
+    @Test
+    void aSlowDatabase_isNotAnOutage() {
+        for (int i = 0; i < 10; i++) {
+            breaker.tryAcquirePermission();
+            breaker.onSuccess(30, TimeUnit.SECONDS);
+        }
+        assertThat(breaker.getState()).isEqualTo(State.CLOSED);
+    }
+
+    @Test
+    void itsStateIsPublishedAsAMetric() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        CircuitBreaker published = DatabaseBreaker.create(Duration.ofSeconds(1), clock, meters);
+
+        published.onError(1, TimeUnit.MILLISECONDS, UNREACHABLE);
+
+        assertThat(meters.get("resilience4j.circuitbreaker.state").tag("name", "database").tag("state", "open")
+                .gauge().value()).isEqualTo(1.0);
+        assertThat(meters.get("resilience4j.circuitbreaker.state").tag("name", "database").tag("state", "closed")
+                .gauge().value()).isEqualTo(0.0);
     }
 }

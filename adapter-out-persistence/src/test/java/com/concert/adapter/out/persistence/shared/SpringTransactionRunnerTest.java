@@ -2,6 +2,7 @@ package com.concert.adapter.out.persistence.shared;
 
 import com.concert.application.shared.DependencyUnavailableException;
 import com.zaxxer.hikari.HikariConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,10 +19,11 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +49,8 @@ class SpringTransactionRunnerTest {
         config.setConnectionTimeout(1_000);
         config.setInitializationFailTimeout(-1);
         dataSource = new HikariDataSource(config);
-        SpringTransactionRunner runner = new SpringTransactionRunner(new JdbcTransactionManager(dataSource), dataSource);
+        SpringTransactionRunner runner = new SpringTransactionRunner(new JdbcTransactionManager(dataSource),
+                DatabaseBreaker.create(SpringTransactionRunner.PROBE_INTERVAL, Clock.systemUTC()), ServerProbe.of(dataSource));
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 
         long started = System.nanoTime();
@@ -80,9 +83,9 @@ class SpringTransactionRunnerTest {
                 return super.getConnection();
             }
         };
-        AtomicLong now = new AtomicLong();
+        MovableClock clock = new MovableClock();
         SpringTransactionRunner runner = new SpringTransactionRunner(new JdbcTransactionManager(counting),
-                new DatabaseBreaker(Duration.ofSeconds(1), now::get), () -> true);
+                DatabaseBreaker.create(Duration.ofSeconds(1), clock), () -> true);
         JdbcTemplate jdbc = new JdbcTemplate(counting);
 
         assertThatThrownBy(() -> runner.readOnly(() -> jdbc.queryForObject("SELECT 1", Integer.class)))
@@ -96,7 +99,7 @@ class SpringTransactionRunnerTest {
         }
         assertThat(asked).as("refused without asking the pool").hasValue(1);
 
-        now.addAndGet(Duration.ofSeconds(1).toNanos());
+        clock.advance(Duration.ofMillis(1_001));
         assertThatThrownBy(() -> runner.readOnly(() -> jdbc.queryForObject("SELECT 1", Integer.class)))
                 .isInstanceOf(DependencyUnavailableException.class);
         assertThat(asked).as("one probe").hasValue(2);
@@ -109,7 +112,7 @@ class SpringTransactionRunnerTest {
     @Test
     void aBrokenConnection_opensTheBreaker_onlyWhenTheServerNoLongerAnswers() {
         AtomicBoolean serverAnswers = new AtomicBoolean(true);
-        DatabaseBreaker breaker = new DatabaseBreaker(Duration.ofSeconds(1), () -> 0L);
+        CircuitBreaker breaker = DatabaseBreaker.create(Duration.ofSeconds(1), new MovableClock());
         SpringTransactionRunner runner = new SpringTransactionRunner(new NoDatabaseTransactions(), breaker,
                 serverAnswers::get);
         Supplier<Integer> brokenConnection = () -> {
@@ -117,11 +120,34 @@ class SpringTransactionRunnerTest {
         };
 
         assertThatThrownBy(() -> runner.inTransaction(brokenConnection)).isInstanceOf(DependencyUnavailableException.class);
-        assertThat(breaker.isOpen()).as("the server still answers").isFalse();
+        assertThat(breaker.getState()).as("the server still answers").isEqualTo(CircuitBreaker.State.CLOSED);
 
         serverAnswers.set(false);
         assertThatThrownBy(() -> runner.inTransaction(brokenConnection)).isInstanceOf(DependencyUnavailableException.class);
-        assertThat(breaker.isOpen()).as("the server is gone").isTrue();
+        assertThat(breaker.getState()).as("the server is gone").isEqualTo(CircuitBreaker.State.OPEN);
+    }
+
+    /** The probe after an outage asks the server first: one still gone costs a TCP connect, not the pool's timeout. */
+    @Test
+    void theProbe_doesNotAskThePool_whileTheServerStillRefusesConnections() {
+        AtomicBoolean serverAnswers = new AtomicBoolean(false);
+        AtomicInteger asked = new AtomicInteger();
+        MovableClock clock = new MovableClock();
+        CircuitBreaker breaker = DatabaseBreaker.create(Duration.ofSeconds(1), clock);
+        SpringTransactionRunner runner = new SpringTransactionRunner(new NoDatabaseTransactions(), breaker,
+                serverAnswers::get);
+        breaker.onError(1, TimeUnit.MILLISECONDS, new SQLException("Connection refused", "08001"));
+        clock.advance(Duration.ofMillis(1_001));
+
+        assertThatThrownBy(() -> runner.inTransaction(asked::incrementAndGet))
+                .isInstanceOf(DependencyUnavailableException.class);
+        assertThat(asked).as("the work never ran").hasValue(0);
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+        serverAnswers.set(true);
+        clock.advance(Duration.ofMillis(1_001));
+        assertThat(runner.inTransaction(asked::incrementAndGet)).isEqualTo(1);
+        assertThat(breaker.getState()).as("the probe reached it").isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
     @Test
