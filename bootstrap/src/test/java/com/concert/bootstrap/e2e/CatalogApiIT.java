@@ -194,7 +194,9 @@ class CatalogApiIT extends ServiceIT {
         assertThat(readiness.json().path("components").path("db").path("status").asString()).isEqualTo("UP");
         assertThat(readiness.json().path("components").path("redis").path("status").asString()).isEqualTo("UP");
         assertThat(api.get("/livez").send().json().path("status").asString()).isEqualTo("UP");
-        assertThat(management.get("/actuator/prometheus").send().text()).contains("jvm_memory_used_bytes");
+        assertThat(management.get("/actuator/prometheus").send().text()).contains("jvm_memory_used_bytes")
+                .as("the database breaker's state").containsPattern(
+                        "resilience4j_circuitbreaker_state\\{[^}]*name=\"database\"[^}]*state=\"closed\"[^}]*} 1\\.0");
         assertThat(management.get("/actuator/health").send().json().path("components").has("db")).isTrue();
         assertThat(api.get("/actuator/prometheus").send().status()).as("never on the public port").isEqualTo(404);
         assertThat(api.get("/actuator/health").send().status()).isEqualTo(404);
