@@ -18,7 +18,7 @@ SECONDS_EACH=${SECONDS_EACH:-10}
 CONNECTIONS=${CONNECTIONS:-64}
 ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-15}
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+. "$(dirname "$0")/java.sh"
 RUN=ab_compare_$$
 PIDS=()
 WORK=$(mktemp -d)

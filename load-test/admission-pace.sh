@@ -15,7 +15,7 @@ INTERVALS=("${@:-100ms}")
 [[ $# -eq 0 ]] && INTERVALS=(100ms 1s)
 SECONDS_EACH=${SECONDS_EACH:-20}
 FANS=${FANS:-5}
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+. "$(dirname "$0")/java.sh"
 RUN=admission_pace_$$
 WORK=$(mktemp -d)
 PIDS=()

@@ -23,7 +23,7 @@ ROUNDS=${ROUNDS:-3}
 # seconds of load on every request of every service before measuring: until the JIT has compiled the hot paths,
 # a service answers at a fraction of its rate, and the new build has more code to compile
 WARMUP=${WARMUP:-15}
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+. "$(dirname "$0")/java.sh"
 RUN=auth_cost_$$
 PIDS=()
 KEYS=$(mktemp -d)

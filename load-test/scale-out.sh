@@ -16,7 +16,7 @@ DB_URL=${2:-jdbc:postgresql://127.0.0.1:5432/concert_scale}
 REDIS_DB=${3:-3}
 SECONDS_EACH=${SECONDS_EACH:-15}
 CONNECTIONS=${CONNECTIONS:-64}
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+. "$(dirname "$0")/java.sh"
 PIDS=()
 KEYS=$(mktemp -d)
 trap 'kill "${PIDS[@]}" 2>/dev/null || true; rm -rf "$KEYS"' EXIT
