@@ -147,18 +147,29 @@ class BookingConcurrencyIT extends BookingIT {
         assertBalancesEqualHistory();
     }
 
+    /**
+     * Two holds of one fan in two concerts, each paid with its own queue token, so that the two payments race on
+     * the wallet alone: however they interleave, the one that comes second finds the points gone. (With one token
+     * for both, the second payment is refused with TOKEN_INVALID whenever the first has ended the token before
+     * the second checks it, which is right too but not what this test is about.)
+     */
     @Test
     void twoReservationsPaidAtOnceWithPointsForOne_exactlyOneIsPaid() throws Exception {
-        JsonNode concert = Concerts.bookable(api, Instant.now(), 2);
-        long schedule = scheduleOf(concert);
-        Fan fan = Fan.admitted(api, USERS.incrementAndGet(), concert.path("id").asLong());
-        List<Long> seats = new ArrayList<>();
-        fan.seatMap(schedule).forEach(s -> seats.add(s.path("id").asLong()));
-        long first = fan.hold(schedule, List.of(seats.get(0))).json().path("id").asLong();
-        long second = fan.hold(schedule, List.of(seats.get(1))).json().path("id").asLong();
+        long user = USERS.incrementAndGet();
+        JsonNode concertA = Concerts.bookable(api, Instant.now(), 1);
+        JsonNode concertB = Concerts.bookable(api, Instant.now(), 1);
+        Fan inA = Fan.admitted(api, user, concertA.path("id").asLong());
+        Fan inB = Fan.admitted(api, user, concertB.path("id").asLong());
+        long scheduleA = scheduleOf(concertA);
+        long scheduleB = scheduleOf(concertB);
+        long first = inA.hold(scheduleA, List.of(inA.seatMap(scheduleA).get(0).path("id").asLong()))
+                .json().path("id").asLong();
+        long second = inB.hold(scheduleB, List.of(inB.seatMap(scheduleB).get(0).path("id").asLong()))
+                .json().path("id").asLong();
+        Fan fan = inA;
         fan.charge(110_000, null);
 
-        List<Reply> replies = Parallel.atOnce(2, i -> fan.pay(i == 0 ? first : second, null));
+        List<Reply> replies = Parallel.atOnce(2, i -> i == 0 ? inA.pay(first, null) : inB.pay(second, null));
 
         assertThat(replies).extracting(Reply::status).containsExactlyInAnyOrder(201, 409);
         assertThat(replies).filteredOn(r -> r.status() == 409).singleElement()
