@@ -40,25 +40,29 @@ import java.util.Set;
 @Component
 class JdbcReservationRepository implements ReservationRepository, ReservationHistory {
 
-    /** Serialises one user's holds on one schedule, so that two concurrent holds cannot both pass the limit. */
-    private static final String LOCK_USER_SCHEDULE =
-            "SELECT pg_advisory_xact_lock(hashtextextended('hold:' || ? || ':' || ?, 0))";
+    /**
+     * The requested seats that exist in the schedule, how each stands now, and the caller's lock: a seat missing
+     * or taken refuses the hold at once, before it takes any lock or writes anything (in a rush for few seats
+     * almost every request loses, and a loser should cost one statement). Only when every seat could be taken does
+     * it take the advisory lock on (user, schedule) that serialises one user's holds on one performance, so that
+     * two of them cannot both pass the per-user limit; the lock is held until the transaction ends. Only refusals
+     * are decided here; a hold is still decided by {@link #HOLD} alone.
+     */
+    private static final String REQUESTED_SEATS_AND_LOCK = """
+            WITH requested AS (
+                SELECT id, status, (status = 'AVAILABLE' OR (status = 'HELD' AND hold_until <= ?)) AS takeable
+                FROM seat WHERE schedule_id = ? AND id = ANY (?)),
+            verdict AS (SELECT count(*) = ? AND bool_and(takeable) AS all_takeable FROM requested)
+            SELECT r.id, r.status, r.takeable,
+                   CASE WHEN v.all_takeable THEN pg_advisory_xact_lock(hashtextextended('hold:' || ? || ':' || ?, 0))
+                   END IS NOT NULL AS locked
+            FROM requested r CROSS JOIN verdict v""";
 
     /**
-     * The requested seats that exist in the schedule, and whether a hold could take each now. A seat missing or
-     * taken refuses the hold at once, before it takes any lock or writes anything: in a rush for few seats almost
-     * every request loses, and a loser should cost one statement, not six. Only refusals are decided here; a hold
-     * is still decided by HOLD_SEATS alone.
+     * Ends the run-out holds on the requested seats, and frees their other seats too. Run only when a requested
+     * seat is still HELD by a hold past its deadline, before {@link #HOLD}: the new hold's seat rows may only be
+     * written once the old hold no longer owns them (the live-seat unique index of {@code reservation_seat}).
      */
-    private static final String REQUESTED_SEATS = """
-            SELECT id, (status = 'AVAILABLE' OR (status = 'HELD' AND hold_until <= ?)) AS takeable
-            FROM seat WHERE schedule_id = ? AND id = ANY (?)""";
-
-    private static final String SEATS_OWNED = """
-            SELECT coalesce(sum(seat_count), 0) FROM reservation
-            WHERE user_id = ? AND schedule_id = ? AND (status = 'CONFIRMED' OR (status = 'HELD' AND expires_at > ?))""";
-
-    /** Ends the run-out holds on the requested seats, and frees their other seats too. */
     private static final String EXPIRE_STALE_HOLDERS = """
             WITH stale AS (
                 UPDATE reservation SET status = 'EXPIRED', ended_at = ?
@@ -71,23 +75,40 @@ class JdbcReservationRepository implements ReservationRepository, ReservationHis
             UPDATE seat SET status = 'AVAILABLE', reservation_id = NULL, hold_until = NULL
             WHERE reservation_id IN (SELECT id FROM stale) AND status = 'HELD' AND NOT (id = ANY (?))""";
 
-    private static final String INSERT_RESERVATION = """
-            INSERT INTO reservation (user_id, concert_id, schedule_id, status, seat_count, total_price, created_at, expires_at)
-            VALUES (?, ?, ?, 'HELD', ?, 1, ?, ?) RETURNING id""";
-
     /**
-     * The hold itself: one statement over the requested seats, locked in ascending id order, taking only those
-     * available or whose hold has run out. The condition sits in the locking subquery too, so that a seat
-     * already taken is skipped without waiting for its lock: a thousand holds of one seat then queue behind
-     * the one that wins only while it is in flight, not behind each other's refusals.
+     * The hold itself, one statement, run after the lock so that its snapshot sees the caller's committed holds:
+     * the seats the caller already holds or owns in the schedule; the reservation, written only if the new seats
+     * keep the caller within the limit; the requested seats, locked in ascending id order and taken only if
+     * available (or, once {@link #EXPIRE_STALE_HOLDERS} has run, held by a hold past its deadline); and their
+     * {@code reservation_seat} rows. The availability condition sits in the locking subquery too, so that a seat
+     * taken meanwhile is skipped without waiting for its lock. Always one row: the seats owned before, and one
+     * row per seat taken (none when the limit refused it). Fewer seats than requested roll the caller's
+     * transaction back.
      */
-    private static final String HOLD_SEATS = """
-            UPDATE seat SET status = 'HELD', reservation_id = ?, hold_until = ?
-            WHERE id IN (SELECT id FROM seat
-                         WHERE schedule_id = ? AND id = ANY (?)
-                           AND (status = 'AVAILABLE' OR (status = 'HELD' AND hold_until <= ?))
-                         ORDER BY id FOR UPDATE)
-            RETURNING id, seat_number, grade, price""";
+    private static final String HOLD = """
+            WITH owned AS (
+                SELECT coalesce(sum(seat_count), 0) AS seats FROM reservation
+                WHERE user_id = ? AND schedule_id = ?
+                  AND (status = 'CONFIRMED' OR (status = 'HELD' AND expires_at > ?))),
+            priced AS (SELECT coalesce(sum(price), 0) AS total FROM seat WHERE schedule_id = ? AND id = ANY (?)),
+            created AS (
+                INSERT INTO reservation (user_id, concert_id, schedule_id, status, seat_count, total_price,
+                                         created_at, expires_at)
+                SELECT ?, ?, ?, 'HELD', ?, priced.total, ?, ? FROM owned, priced WHERE owned.seats + ? <= ?
+                RETURNING id),
+            held AS (
+                UPDATE seat SET status = 'HELD', reservation_id = created.id, hold_until = ?
+                FROM created
+                WHERE seat.id IN (SELECT id FROM seat
+                                  WHERE schedule_id = ? AND id = ANY (?)
+                                    AND (status = 'AVAILABLE' OR (? AND status = 'HELD' AND hold_until <= ?))
+                                  ORDER BY id FOR UPDATE)
+                RETURNING seat.id, seat.seat_number, seat.grade, seat.price, created.id AS reservation_id),
+            linked AS (
+                INSERT INTO reservation_seat (reservation_id, seat_id, schedule_id, reservation_status)
+                SELECT reservation_id, id, ?, 'HELD' FROM held)
+            SELECT owned.seats AS owned, held.id, held.seat_number, held.grade, held.price, held.reservation_id
+            FROM owned LEFT JOIN held ON true ORDER BY held.id""";
 
     private static final String SELECT_RESERVATION = """
             SELECT r.id, r.user_id, r.concert_id, r.schedule_id, r.status, r.created_at, r.expires_at, r.ended_at,
@@ -112,34 +133,40 @@ class JdbcReservationRepository implements ReservationRepository, ReservationHis
         Timestamp until = Timestamp.from(now.plus(holdTtl));
 
         Map<Long, Boolean> requested = new LinkedHashMap<>();
-        jdbc.query(REQUESTED_SEATS, rs -> {
+        boolean[] runOutHolds = {false};
+        jdbc.query(REQUESTED_SEATS_AND_LOCK, rs -> {
             requested.put(rs.getLong("id"), rs.getBoolean("takeable"));
-        }, at, schedule, seatIds);
+            runOutHolds[0] |= "HELD".equals(rs.getString("status"));
+        }, at, schedule, seatIds, seatIds.length, Long.toString(user), Long.toString(schedule));
         if (requested.size() != seatIds.length || requested.containsValue(false)) {
             throw refusal(request, requested);
         }
-        jdbc.query(LOCK_USER_SCHEDULE, rs -> null, Long.toString(user), Long.toString(schedule));
-        int owned = jdbc.queryForObject(SEATS_OWNED, Integer.class, user, schedule, at);
-        if (owned + seatIds.length > maxSeatsPerUser) {
-            throw new SeatLimitExceededException(maxSeatsPerUser, owned);
+        if (runOutHolds[0]) {
+            jdbc.update(EXPIRE_STALE_HOLDERS, at, at, seatIds, at, seatIds);
         }
-        jdbc.update(EXPIRE_STALE_HOLDERS, at, at, seatIds, at, seatIds);
-        long reservationId = jdbc.queryForObject(INSERT_RESERVATION, Long.class, user, request.concertId().value(),
-                schedule, seatIds.length, at, until);
-        List<ReservedSeat> held = jdbc.query(HOLD_SEATS, (rs, row) -> new ReservedSeat(new SeatId(rs.getLong("id")),
-                rs.getInt("seat_number"), rs.getString("grade"), rs.getLong("price")),
-                reservationId, until, schedule, seatIds, at);
+        int[] owned = {0};
+        List<ReservedSeat> held = new ArrayList<>();
+        long[] reservationId = {0};
+        jdbc.query(HOLD, rs -> {
+            owned[0] = rs.getInt("owned");
+            if (rs.getObject("id") != null) {
+                held.add(new ReservedSeat(new SeatId(rs.getLong("id")), rs.getInt("seat_number"), rs.getString("grade"),
+                        rs.getLong("price")));
+                reservationId[0] = rs.getLong("reservation_id");
+            }
+        }, user, schedule, at, schedule, seatIds,
+                user, request.concertId().value(), schedule, seatIds.length, at, until, seatIds.length, maxSeatsPerUser,
+                until, schedule, seatIds, runOutHolds[0], at,
+                schedule);
+        if (owned[0] + seatIds.length > maxSeatsPerUser) {
+            throw new SeatLimitExceededException(maxSeatsPerUser, owned[0]);
+        }
         if (held.size() != seatIds.length) {
-            // taken by a hold that committed since REQUESTED_SEATS looked; the caller's transaction rolls back
+            // taken by a hold that committed since the first statement looked; the caller's transaction rolls back
             Set<Long> got = new HashSet<>(held.stream().map(seat -> seat.id().value()).toList());
             throw new SeatUnavailableException(request.seatIds().stream().filter(id -> !got.contains(id.value())).toList());
         }
-        long total = held.stream().mapToLong(ReservedSeat::price).sum();
-        jdbc.update("UPDATE reservation SET total_price = ? WHERE id = ?", total, reservationId);
-        jdbc.update("""
-                INSERT INTO reservation_seat (reservation_id, seat_id, schedule_id, reservation_status)
-                SELECT ?, seat_id, ?, 'HELD' FROM unnest(?::bigint[]) AS seat_id""", reservationId, schedule, seatIds);
-        return new Reservation(new ReservationId(reservationId), request.userId(), request.concertId(),
+        return new Reservation(new ReservationId(reservationId[0]), request.userId(), request.concertId(),
                 request.scheduleId(), held, ReservationStatus.HELD, now, now.plus(holdTtl), null);
     }
 
