@@ -196,24 +196,45 @@ class JdbcReservationRepository implements ReservationRepository, ReservationHis
         return Page.of(items, page, total);
     }
 
+    /**
+     * A payment's confirmation in one statement: the caller's live hold becomes CONFIRMED and its seats SOLD,
+     * answered with one row per seat sold (none if the hold was not the caller's, not HELD or run out; one without
+     * a seat if none was still held for it, which is a bug). The
+     * reservation row is locked first, then its seats, as everywhere.
+     */
+    private static final String CONFIRM = """
+            WITH confirmed AS (
+                UPDATE reservation SET status = 'CONFIRMED', ended_at = ?
+                WHERE id = ? AND user_id = ? AND status = 'HELD' AND expires_at > ?
+                RETURNING id, user_id, concert_id, schedule_id, status, created_at, expires_at, ended_at, seat_count),
+            sold AS (
+                UPDATE seat SET status = 'SOLD', hold_until = NULL
+                WHERE reservation_id IN (SELECT id FROM confirmed) AND status = 'HELD'
+                RETURNING id, seat_number, grade, price)
+            SELECT c.id, c.user_id, c.concert_id, c.schedule_id, c.status, c.created_at, c.expires_at, c.ended_at,
+                   c.seat_count, s.id AS seat_id, s.seat_number, s.grade, s.price
+            FROM confirmed c LEFT JOIN sold s ON true ORDER BY s.id""";
+
     @Override
     public Optional<Reservation> confirm(ReservationId id, UserId user, Instant now) {
         Timestamp at = Timestamp.from(now);
-        List<Integer> confirmed = jdbc.queryForList("""
-                UPDATE reservation SET status = 'CONFIRMED', ended_at = ?
-                WHERE id = ? AND user_id = ? AND status = 'HELD' AND expires_at > ?
-                RETURNING seat_count""", Integer.class, at, id.value(), user.value(), at);
-        if (confirmed.isEmpty()) {
+        int[] seatCount = {0};
+        List<Row> rows = new ArrayList<>();
+        jdbc.query(CONFIRM, rs -> {
+            seatCount[0] = rs.getInt("seat_count");
+            if (rs.getObject("seat_id") != null) {
+                rows.add(row(rs, rows.size()));
+            }
+        }, at, id.value(), user.value(), at);
+        if (seatCount[0] == 0) {
             return Optional.empty();
         }
-        int sold = jdbc.update("UPDATE seat SET status = 'SOLD', hold_until = NULL WHERE reservation_id = ? AND status = 'HELD'",
-                id.value());
-        if (sold != confirmed.getFirst()) {
+        if (rows.size() != seatCount[0]) {
             // a confirmed reservation must own every one of its seats; anything else is a bug, and rolls back
-            throw new IllegalStateException("reservation " + id + " holds " + confirmed.getFirst()
-                    + " seats but " + sold + " were still held for it");
+            throw new IllegalStateException("reservation " + id + " holds " + seatCount[0]
+                    + " seats but " + rows.size() + " were still held for it");
         }
-        return findById(id);
+        return assemble(rows).stream().findFirst();
     }
 
     @Override
