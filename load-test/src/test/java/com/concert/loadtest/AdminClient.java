@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +27,8 @@ final class AdminClient {
     private static final Pattern FIRST_ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
     private static final Pattern FIRST_SCHEDULE_ID =
             Pattern.compile("\"schedules\"\\s*:\\s*\\[\\s*\\{[^}]*?\"id\"\\s*:\\s*(\\d+)");
+    /** One schedule of the creation answer: a flat object, whose id is its only {@code "id"}. */
+    private static final Pattern SCHEDULE = Pattern.compile("\\{[^{}]*?\"id\"\\s*:\\s*(\\d+)[^{}]*}");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
@@ -91,6 +95,43 @@ final class AdminClient {
                 .header("Authorization", "Bearer " + tokens.forOperator())
                 .POST(HttpRequest.BodyPublishers.ofString(body)), 201);
         return new CreatedConcert(firstNumber(FIRST_ID, created), firstNumber(FIRST_SCHEDULE_ID, created));
+    }
+
+    /** A concert created for a run, and the ids of its performances. */
+    record ConcertWithSchedules(long id, List<Long> scheduleIds) {
+    }
+
+    /**
+     * Creates one concert, bookable since yesterday, with one performance per entry of {@code seatsPerSchedule}
+     * (a day apart from 30 days on) of that many seats at {@link #SEAT_PRICE}; returns its id and those of the
+     * performances.
+     */
+    ConcertWithSchedules createConcert(String title, List<Integer> seatsPerSchedule) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<String> schedules = new ArrayList<>();
+        for (int i = 0; i < seatsPerSchedule.size(); i++) {
+            schedules.add("""
+                    {"performanceAt":"%s","bookingOpensAt":"%s","sections":[{"grade":"R","price":%d,"seats":%d}]}"""
+                    .formatted(now.plus(Duration.ofDays(30 + i)), now.minus(Duration.ofDays(1)), SEAT_PRICE,
+                            seatsPerSchedule.get(i)));
+        }
+        String body = "{\"title\":\"%s\",\"venue\":\"Load Hall\",\"schedules\":[%s]}"
+                .formatted(title, String.join(",", schedules));
+        String created = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/admin/concerts"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + tokens.forOperator())
+                .POST(HttpRequest.BodyPublishers.ofString(body)), 201);
+        long concertId = firstNumber(FIRST_ID, created);
+        List<Long> scheduleIds = new ArrayList<>();
+        Matcher schedule = SCHEDULE.matcher(created.substring(created.indexOf("\"schedules\"")));
+        while (schedule.find()) {
+            scheduleIds.add(Long.parseLong(schedule.group(1)));
+        }
+        if (scheduleIds.size() != seatsPerSchedule.size()) {
+            throw new IllegalStateException("asked for " + seatsPerSchedule.size() + " schedules, the answer has "
+                    + scheduleIds.size() + ": " + created);
+        }
+        return new ConcertWithSchedules(concertId, List.copyOf(scheduleIds));
     }
 
     private static long firstNumber(Pattern pattern, String body) {

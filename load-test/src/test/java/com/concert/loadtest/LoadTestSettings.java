@@ -104,6 +104,12 @@ final class LoadTestSettings {
 
     /** Failed requests above this percentage fail the run ({@code -DmaxFailedPercent}, default 1). */
     static double maxFailedPercent() {
-        return Double.parseDouble(System.getProperty("maxFailedPercent", "1"));
+        return maxFailedPercent(1);
+    }
+
+    /** Failed requests above this percentage fail the run: {@code -DmaxFailedPercent}, else the given default. */
+    static double maxFailedPercent(double defaultPercent) {
+        String percent = property("maxFailedPercent");
+        return percent == null ? defaultPercent : Double.parseDouble(percent);
     }
 }
