@@ -6,7 +6,8 @@
 # database with ticket-open-invariants.sql, stops everything and prints:
 # liveness req/s, purchases/s, p50/p99 of hold and pay, and (hold + pay requests/s) / liveness req/s.
 #
-#   load-test/purchase.sh [-Dname=value ...]     for example -Dsmoke=true, or -Dclients=32 -DseatsPerHold=2
+#   [JAR=path/to/concert-service.jar] load-test/purchase.sh [-Dname=value ...]
+#   for example -Dsmoke=true, or -Dclients=32 -DseatsPerHold=2; JAR measures another build (default: this one)
 #
 # The options go to the simulation (see PurchaseSimulation). The simulations are compiled on every run; the
 # service jar only when missing, or with BUILD=1. Needs wrk, openssl, curl, psql, redis-cli, python3, PostgreSQL
@@ -18,8 +19,8 @@ REDIS_DB=${REDIS_DB:-8}
 LIVENESS_SECONDS=${LIVENESS_SECONDS:-10}
 LIVENESS_WARMUP=${LIVENESS_WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-64}
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-JAR=bootstrap/target/concert-service.jar
+. load-test/java.sh
+JAR=${JAR:-bootstrap/target/concert-service.jar}
 DATABASE=purchase_$$
 WORK=$(mktemp -d)
 SERVICE=
