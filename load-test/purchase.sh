@@ -11,7 +11,10 @@
 #
 # The options go to the simulation (see PurchaseSimulation). The simulations are compiled on every run; the
 # service jar only when missing, or with BUILD=1. Needs wrk, openssl, curl, psql, redis-cli, python3, PostgreSQL
-# (trust auth for postgres) and Redis on 127.0.0.1. KEEP_DATABASE=1 keeps the database for a closer look.
+# (trust auth for postgres) and Redis on 127.0.0.1. KEEP_DATABASE=1 keeps the database for a closer look;
+# JAVA_OPTS go to the service's JVM, SERVICE_ARGS are more --name=value settings of the service; CPU_SPLIT=20
+# prints which processes used the CPU for 20 s once the purchases have started, PROFILE=f.jfr records the
+# service's JVM meanwhile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-18095}
@@ -49,13 +52,15 @@ psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $DATABASE" >/dev/null
 redis-cli -n "$REDIS_DB" flushdb >/dev/null
 # everybody admitted at once and for the whole run; no per-address limit, since the load generator is one address
 # (the per-user limit stays on: a fan sends one hold, far below it)
-"$JAVA" -jar "$JAR" --server.port="$PORT" --management.server.port="$PORT" \
+# JAVA_OPTS go to the service's JVM (a flight recording, say), SERVICE_ARGS after its settings (a pool size, say)
+# shellcheck disable=SC2086
+"$JAVA" ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --management.server.port="$PORT" \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DATABASE" --spring.datasource.username=postgres \
   --spring.data.redis.database="$REDIS_DB" \
   --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$WORK/jwt-public.pem" \
   --concert.rate-limit.per-address=0 \
   --concert.queue.max-active=100000 --concert.queue.admit-batch-size=100000 \
-  --concert.queue.admit-interval=1s --concert.queue.active-ttl=30m \
+  --concert.queue.admit-interval=1s --concert.queue.active-ttl=30m ${SERVICE_ARGS:-} \
   >"$WORK/service.log" 2>&1 &
 SERVICE=$!
 for _ in $(seq 1 180); do
@@ -69,6 +74,26 @@ for _ in $(seq 1 180); do
 done
 curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null || { echo "the service is not ready after 90 s" >&2; exit 1; }
 
+# Once the purchases start: CPU_SPLIT=SECONDS prints which processes used the CPU for that long
+# (load-test/cpu-split.py); PROFILE=file.jfr records the service's JVM for PROFILE_SECONDS (20) with JFR's
+# profile settings (look at it with `jfr view hot-methods file.jfr`, `jfr view contention-by-site`, ...).
+if [[ -n ${CPU_SPLIT:-} || -n ${PROFILE:-} ]]; then
+  (
+    for _ in $(seq 1 1200); do
+      grep -q 'purchases of .* ready in' "$WORK/gatling.log" 2>/dev/null && break
+      sleep 0.5
+    done
+    sleep 3
+    if [[ -n ${PROFILE:-} ]]; then
+      "$(dirname "$JAVA")/jcmd" "$SERVICE" JFR.start name=purchase settings=profile \
+        duration="${PROFILE_SECONDS:-20}s" filename="$(realpath -m "$PROFILE")" >/dev/null
+    fi
+    if [[ -n ${CPU_SPLIT:-} ]]; then
+      python3 load-test/cpu-split.py "$CPU_SPLIT" "$JAR" >"$WORK/cpu-split.txt"
+    fi
+  ) &
+  SPLIT=$!
+fi
 set +e
 ./mvnw -B -pl load-test gatling:test -Dgatling.simulationClass=com.concert.loadtest.PurchaseSimulation \
   -DbaseUrl="http://127.0.0.1:$PORT" -DjwtKey="$WORK/jwt-key.pem" "$@" 2>&1 | tee "$WORK/gatling.log"
@@ -110,4 +135,8 @@ echo "pay:       p50 $(summary_column 'purchase: pay' 6) ms, p99 $(summary_colum
 printf 'ratio:     %.4f ((hold + pay requests) / s = %.1f, over liveness req/s)\n' \
   "$(bc -l <<<"$requests / $elapsed / $liveness")" "$(bc -l <<<"$requests / $elapsed")"
 echo "report:    $report"
+if [[ -n ${SPLIT:-} ]]; then
+  wait "$SPLIT"
+  cat "$WORK/cpu-split.txt" 2>/dev/null || true
+fi
 exit "$gatling"
