@@ -172,4 +172,17 @@ class SeatMapBytesIT extends ServiceIT {
         assertThat(someoneElses.status()).isEqualTo(401);
         assertThat(someoneElses.code()).isEqualTo("TOKEN_INVALID");
     }
+
+    @Test
+    void theApiDescription_stillGivesTheSeatMapsBody() {
+        JsonNode docs = api.get("/v3/api-docs").send().json();
+
+        JsonNode ok = docs.path("paths").path("/api/v1/concerts/{concertId}/schedules/{scheduleId}/seats")
+                .path("get").path("responses").path("200");
+        assertThat(ok.path("content").path("application/json").path("schema").path("$ref").asString())
+                .endsWith("/SeatMapResponse");
+        JsonNode seat = docs.path("components").path("schemas").path("SeatResponse").path("properties");
+        assertThat(seat.propertyNames()).containsExactly("id", "number", "grade", "price", "status");
+        assertThat(seat.path("status").path("enum").toString()).contains("AVAILABLE", "HELD", "SOLD");
+    }
 }
