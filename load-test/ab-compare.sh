@@ -10,7 +10,15 @@
 # Needs wrk, openssl, curl, PostgreSQL (trust auth for postgres) and Redis on 127.0.0.1. Each service gets a
 # database of its own (created and dropped here) and Redis database 5 or 6. Both trust a key pair made for the
 # run (public-key-location); the script signs its tokens with openssl. Prints a Markdown table: median req/s of
-# each request on each build, and B / A.
+# each request on each build, B / A, and each build's rate over its own liveness rate.
+#
+# SEAT_COUNTS="50 2000 5000" gives the concert one schedule of each size, and the default requests become
+# liveness and each one's seat map, plain and with Accept-Encoding: gzip. {schedule:N} in a request names the
+# schedule of N seats ({schedule} the first); a request ending in " gzip" is sent with Accept-Encoding: gzip.
+# Before measuring, the script checks that both builds answer each seat map with the same bytes (plain, and
+# gzip decompressed); both databases are new and filled the same way, so their ids agree.
+#
+# AB_REQUESTS, one request a line, replaces the default requests.
 set -euo pipefail
 A_JAR=${1:?usage: $0 A_JAR [B_JAR]}
 B_JAR=${2:-bootstrap/target/concert-service.jar}
@@ -18,6 +26,7 @@ SECONDS_EACH=${SECONDS_EACH:-10}
 CONNECTIONS=${CONNECTIONS:-64}
 ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-15}
+SEAT_COUNTS=${SEAT_COUNTS:-}
 . "$(dirname "$0")/java.sh"
 RUN=ab_compare_$$
 PIDS=()
@@ -76,17 +85,27 @@ start a
 start b
 
 now=$(date -u +%s)
-body=$(printf '{"title":"A/B","venue":"Hall","schedules":[{"performanceAt":"%s","bookingOpensAt":"%s","sections":[{"grade":"R","price":1000,"seats":50}]}]}' \
-  "$(date -u -d @$((now + 864000)) +%FT%TZ)" "$(date -u -d @$((now - 3600)) +%FT%TZ)")
+schedules=
+hour=0
+for seats in ${SEAT_COUNTS:-50}; do
+  schedules+=$(printf '%s{"performanceAt":"%s","bookingOpensAt":"%s","sections":[{"grade":"R","price":1000,"seats":%d}]}' \
+    "${schedules:+,}" "$(date -u -d @$((now + 864000 + 3600 * hour)) +%FT%TZ)" "$(date -u -d @$((now - 3600)) +%FT%TZ)" "$seats")
+  hour=$((hour + 1))
+done
+body=$(printf '{"title":"A/B","venue":"Hall","schedules":[%s]}' "$schedules")
 operator=$(jwt ab-operator concert:admin)
 fan=$(jwt "ab-fan-$now")
 declare -A CONCERT SCHEDULE TOKEN
+SEAT_SCHEDULE=() # "name seats" -> schedule id
 for name in a b; do
   base="http://127.0.0.1:${PORT[$name]}"
   created=$(curl -sf -X POST -H "Authorization: Bearer $operator" -H 'Content-Type: application/json' -d "$body" \
     "$base/api/v1/admin/concerts")
   CONCERT[$name]=$(sed -E 's/^\{"id":([0-9]+).*/\1/' <<<"$created")
   SCHEDULE[$name]=$(sed -E 's/.*"schedules":\[\{"id":([0-9]+).*/\1/' <<<"$created")
+  ids=($(sed -E 's/.*"schedules":\[//' <<<"$created" | grep -oE '"id":[0-9]+' | cut -d: -f2))
+  counts=(${SEAT_COUNTS:-50})
+  for i in "${!counts[@]}"; do SEAT_SCHEDULE+=("$name ${counts[$i]} ${ids[$i]}"); done
   TOKEN[$name]=$(curl -sf -X POST -H "Authorization: Bearer $fan" "$base/api/v1/concerts/${CONCERT[$name]}/queue" \
     | sed -E 's/.*"token":"([^"]+)".*/\1/')
   for _ in $(seq 1 60); do
@@ -104,12 +123,35 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = os.getenv("AB_BODY")
 LUA
 
-rps() { # name request: requests/s of one wrk run; answers other than 2xx and socket errors go to stderr
-  local name=$1 request=$2 method=${2%% *} path=${2#* }
+schedule_of() { # name seats: the id of that build's schedule with that many seats
+  local entry
+  for entry in "${SEAT_SCHEDULE[@]}"; do
+    [[ $entry == "$1 $2 "* ]] && { echo "${entry##* }"; return; }
+  done
+  echo "no schedule of $2 seats" >&2
+  exit 1
+}
+
+resolve() { # name path: the path with the placeholders of that build filled in
+  local name=$1 path=$2 seats
   path=${path//\{concert\}/${CONCERT[$name]}}
   path=${path//\{schedule\}/${SCHEDULE[$name]}}
+  while [[ $path =~ \{schedule:([0-9]+)\} ]]; do
+    seats=${BASH_REMATCH[1]}
+    path=${path//\{schedule:$seats\}/$(schedule_of "$name" "$seats")}
+  done
+  echo "$path"
+}
+
+rps() { # name request: requests/s of one wrk run; answers other than 2xx and socket errors go to stderr
+  local name=$1 request=$2 method=${2%% *} path=${2#* }
   local args=(-H "Authorization: Bearer $fan" -H "X-Queue-Token: ${TOKEN[$name]}")
   [[ $path == /actuator/* ]] && args=()
+  if [[ $path == *" gzip" ]]; then
+    path=${path% gzip}
+    args+=(-H "Accept-Encoding: gzip")
+  fi
+  path=$(resolve "$name" "$path")
   local body=
   if [[ $method == POST ]]; then
     args+=(-s "$WORK/post.lua")
@@ -123,9 +165,44 @@ rps() { # name request: requests/s of one wrk run; answers other than 2xx and so
 
 median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
-REQUESTS=(${AB_REQUESTS:-"GET /actuator/health/liveness" "GET /api/v1/queue/status" "GET /api/v1/concerts/{concert}/schedules"
-  "GET /api/v1/concerts/{concert}/schedules/{schedule}/seats" "GET /api/v1/points" "POST /api/v1/concerts/{concert}/queue"
-  "POST /api/v1/points/charge"})
+if [[ -n $SEAT_COUNTS ]]; then
+  DEFAULT_REQUESTS=("GET /actuator/health/liveness")
+  for seats in $SEAT_COUNTS; do
+    DEFAULT_REQUESTS+=("GET /api/v1/concerts/{concert}/schedules/{schedule:$seats}/seats"
+      "GET /api/v1/concerts/{concert}/schedules/{schedule:$seats}/seats gzip")
+  done
+  # the same bytes from both builds: what the endpoint answered before is what it answers now
+  for seats in $SEAT_COUNTS; do
+    for name in a b; do
+      curl -sf -H "Authorization: Bearer $fan" -H "X-Queue-Token: ${TOKEN[$name]}" -o "$WORK/seats-$name-$seats.json" \
+        "http://127.0.0.1:${PORT[$name]}$(resolve "$name" "/api/v1/concerts/{concert}/schedules/{schedule:$seats}/seats")"
+      curl -sf -H "Authorization: Bearer $fan" -H "X-Queue-Token: ${TOKEN[$name]}" -H 'Accept-Encoding: gzip' -D "$WORK/headers" \
+        -o "$WORK/seats-$name-$seats.body" \
+        "http://127.0.0.1:${PORT[$name]}$(resolve "$name" "/api/v1/concerts/{concert}/schedules/{schedule:$seats}/seats")"
+      if grep -qi '^content-encoding: gzip' "$WORK/headers"; then
+        gunzip -c <"$WORK/seats-$name-$seats.body" >"$WORK/seats-$name-$seats.gunzipped"
+      else
+        cp "$WORK/seats-$name-$seats.body" "$WORK/seats-$name-$seats.gunzipped"
+      fi
+    done
+    same=identical
+    cmp -s "$WORK/seats-a-$seats.json" "$WORK/seats-b-$seats.json" || same=DIFFERENT
+    cmp -s "$WORK/seats-a-$seats.json" "$WORK/seats-b-$seats.gunzipped" || same=DIFFERENT
+    cmp -s "$WORK/seats-a-$seats.json" "$WORK/seats-a-$seats.gunzipped" || same=DIFFERENT
+    echo "seat map of $seats seats: $(wc -c <"$WORK/seats-a-$seats.json") bytes; A, B, and both asked for gzip: $same;" \
+      "gzip bytes: A $(wc -c <"$WORK/seats-a-$seats.body"), B $(wc -c <"$WORK/seats-b-$seats.body")"
+  done
+  echo
+else
+  DEFAULT_REQUESTS=("GET /actuator/health/liveness" "GET /api/v1/queue/status" "GET /api/v1/concerts/{concert}/schedules"
+    "GET /api/v1/concerts/{concert}/schedules/{schedule}/seats" "GET /api/v1/points" "POST /api/v1/concerts/{concert}/queue"
+    "POST /api/v1/points/charge")
+fi
+if [[ -n ${AB_REQUESTS:-} ]]; then
+  mapfile -t REQUESTS <<<"$AB_REQUESTS"
+else
+  REQUESTS=("${DEFAULT_REQUESTS[@]}")
+fi
 for name in a b; do
   for request in "${REQUESTS[@]}"; do rps "$name" "$request" "$WARMUP" >/dev/null; done
 done
@@ -138,12 +215,22 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
-echo "| request | A, req/s | B, req/s | B / A |"
-echo "| --- | ---: | ---: | ---: |"
+LIVENESS="GET /actuator/health/liveness"
+declare -A LIVE=([a]= [b]=)
+if [[ -n ${RESULTS["a $LIVENESS"]:-} ]]; then
+  for name in a b; do LIVE[$name]=$(tr ' ' '\n' <<<"${RESULTS["$name $LIVENESS"]}" | grep . | median); done
+fi
+echo "| request | A, req/s | B, req/s | B / A | A / liveness | B / liveness |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: |"
 for request in "${REQUESTS[@]}"; do
   a=$(tr ' ' '\n' <<<"${RESULTS["a $request"]}" | grep . | median)
   b=$(tr ' ' '\n' <<<"${RESULTS["b $request"]}" | grep . | median)
-  printf '| %s | %.0f | %.0f | %.2f |\n' "$request" "$a" "$b" "$(bc -l <<<"$b / $a")"
+  if [[ -n ${LIVE[a]} && -n ${LIVE[b]} ]]; then
+    printf '| %s | %.0f | %.0f | %.2f | %.2f | %.2f |\n' "$request" "$a" "$b" "$(bc -l <<<"$b / $a")" \
+      "$(bc -l <<<"$a / ${LIVE[a]}")" "$(bc -l <<<"$b / ${LIVE[b]}")"
+  else
+    printf '| %s | %.0f | %.0f | %.2f | | |\n' "$request" "$a" "$b" "$(bc -l <<<"$b / $a")"
+  fi
 done
 echo
 echo "(medians of $ROUNDS rounds of ${SECONDS_EACH}s, $CONNECTIONS connections, the builds measured in turn; every round:"

@@ -9,6 +9,7 @@ import com.concert.domain.reservation.ReservationRepository;
 import com.concert.domain.seat.Seat;
 import com.concert.domain.seat.SeatId;
 import com.concert.domain.seat.SeatRepository;
+import com.concert.domain.seat.SeatSnapshot;
 import com.concert.domain.seat.SeatStatus;
 import com.concert.domain.shared.UserId;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,21 @@ public abstract class SeatRepositoryContract {
 
         assertThat(seats().findBySchedule(stage.scheduleId())).extracting(Seat::status).containsExactly(SeatStatus.AVAILABLE);
         assertThat(seats().countAvailable(List.of(stage.scheduleId()), NOW)).containsEntry(stage.scheduleId(), 1);
+    }
+
+    @Test
+    void aReadAfterAChange_carriesAHigherNumber_andShowsTheChange() {
+        Stage stage = stage(2, 1_000);
+        SeatSnapshot before = seats().snapshot(stage.scheduleId());
+
+        hold(stage, NOW, stage.seats().getFirst());
+        SeatSnapshot after = seats().snapshot(stage.scheduleId());
+
+        assertThat(after.read()).isGreaterThan(before.read());
+        assertThat(after.seats()).extracting(Seat::status).containsExactly(SeatStatus.HELD, SeatStatus.AVAILABLE);
+        assertThat(before.seats()).extracting(Seat::status).as("a snapshot stays as it was read")
+                .containsExactly(SeatStatus.AVAILABLE, SeatStatus.AVAILABLE);
+        assertThat(seats().findBySchedule(stage.scheduleId())).isEqualTo(seats().snapshot(stage.scheduleId()).seats());
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.concert.domain.concert.ScheduleId;
 import com.concert.domain.seat.Seat;
 import com.concert.domain.seat.SeatId;
 import com.concert.domain.seat.SeatRepository;
+import com.concert.domain.seat.SeatSnapshot;
 import com.concert.domain.seat.SeatStatus;
 
 import java.time.Instant;
@@ -21,6 +22,7 @@ public final class InMemorySeatRepository implements SeatRepository, InMemorySto
 
     private final Map<SeatId, Seat> seats = new HashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final AtomicLong reads = new AtomicLong();
 
     /** Creates {@code count} available seats of one grade for {@code schedule}, numbered from 1. */
     public synchronized List<Seat> addSeats(Schedule schedule, int count, long price) {
@@ -51,10 +53,12 @@ public final class InMemorySeatRepository implements SeatRepository, InMemorySto
         };
     }
 
+    /** Every read is exact and has a number of its own. */
     @Override
-    public synchronized List<Seat> findBySchedule(ScheduleId schedule) {
-        return seats.values().stream().filter(s -> s.scheduleId().equals(schedule))
-                .sorted(Comparator.comparingInt(Seat::number)).toList();
+    public synchronized SeatSnapshot snapshot(ScheduleId schedule) {
+        return new SeatSnapshot(reads.incrementAndGet(), seats.values().stream()
+                .filter(s -> s.scheduleId().equals(schedule))
+                .sorted(Comparator.comparingInt(Seat::number)).toList());
     }
 
     @Override

@@ -106,6 +106,15 @@ public final class Api {
         }
 
         public Reply send() {
+            return new Reply(exchange(HttpResponse.BodyHandlers.ofString()));
+        }
+
+        /** The response with its body as the bytes that came, for a body that is not text (gzip-compressed). */
+        public HttpResponse<byte[]> sendForBytes() {
+            return exchange(HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        private <T> HttpResponse<T> exchange(HttpResponse.BodyHandler<T> handler) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(30))
                     .method(method, body == null
@@ -113,8 +122,7 @@ public final class Api {
                             : HttpRequest.BodyPublishers.ofString(json(body)));
             headers.forEach(h -> request.header(h[0], h[1]));
             try {
-                HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                return new Reply(response);
+                return CLIENT.send(request.build(), handler);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

@@ -15,8 +15,17 @@ import java.util.Map;
  */
 public interface SeatRepository {
 
+    /**
+     * Every seat of one schedule, by seat number, with the number of the read that found them: an answer from a
+     * copy carries the number of the read that made the copy, for as long as that copy is answered; a read of
+     * the storage that begins later carries a higher number (see {@link SeatSnapshot}).
+     */
+    SeatSnapshot snapshot(ScheduleId schedule);
+
     /** Every seat of one schedule, by seat number. */
-    List<Seat> findBySchedule(ScheduleId schedule);
+    default List<Seat> findBySchedule(ScheduleId schedule) {
+        return snapshot(schedule).seats();
+    }
 
     /**
      * For each given schedule, how many seats are available at {@code now}, counting holds whose deadline has

@@ -8,6 +8,7 @@ import com.concert.application.queue.service.QueueGate;
 import com.concert.domain.concert.Concert;
 import com.concert.domain.concert.ScheduleNotFoundException;
 import com.concert.domain.seat.SeatRepository;
+import com.concert.domain.seat.SeatSnapshot;
 
 import java.time.Clock;
 
@@ -31,6 +32,7 @@ public final class GetSeatMapService implements GetSeatMapUseCase {
         if (concert.schedules().stream().noneMatch(s -> s.id().equals(query.scheduleId()))) {
             throw new ScheduleNotFoundException(concert.id(), query.scheduleId());
         }
-        return new SeatMap(query.scheduleId(), clock.instant(), seats.findBySchedule(query.scheduleId()));
+        SeatSnapshot snapshot = seats.snapshot(query.scheduleId());
+        return new SeatMap(query.scheduleId(), clock.instant(), snapshot.read(), snapshot.seats());
     }
 }

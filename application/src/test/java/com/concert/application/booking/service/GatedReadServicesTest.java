@@ -140,5 +140,20 @@ class GatedReadServicesTest {
         assertThat(map.seats()).extracting(Seat::number).containsExactly(1, 2, 3);
         assertThat(map.seats()).extracting(map::statusOf)
                 .containsExactly(SeatStatus.AVAILABLE, SeatStatus.AVAILABLE, SeatStatus.HELD);
+        assertThat(map.at()).isEqualTo(NOW);
+        assertThat(map.unchanged()).isEqualTo(new SeatMap.Span(NOW.minusSeconds(1), NOW.plusSeconds(60)));
+    }
+
+    @Test
+    void theSeatMap_carriesTheNumberOfTheReadItCameFrom() {
+        Schedule schedule = concert.schedules().getFirst();
+        seats.addSeats(schedule, 2, 150_000);
+        String token = activeToken(concert.id(), ALICE);
+        long before = seats.snapshot(schedule.id()).read();
+
+        SeatMap map = seatMap.seatMap(new SeatMapQuery(new GatedConcertQuery(concert.id(), ALICE, token), schedule.id()));
+
+        assertThat(map.read()).isGreaterThan(before);
+        assertThat(map.seats()).isEqualTo(seats.snapshot(schedule.id()).seats());
     }
 }

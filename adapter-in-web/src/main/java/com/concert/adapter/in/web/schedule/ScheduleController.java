@@ -5,7 +5,6 @@ import com.concert.adapter.in.web.support.PathIds;
 import com.concert.application.booking.port.in.ConcertSchedules;
 import com.concert.application.booking.port.in.GetBookableSchedulesUseCase;
 import com.concert.application.booking.port.in.GetSeatMapUseCase;
-import com.concert.application.booking.port.in.SeatMap;
 import com.concert.application.booking.port.in.SeatMapQuery;
 import com.concert.application.queue.port.in.GatedConcertQuery;
 import com.concert.domain.concert.ConcertId;
@@ -13,9 +12,14 @@ import com.concert.domain.concert.Schedule;
 import com.concert.domain.concert.ScheduleId;
 import com.concert.domain.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Positive;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -32,10 +36,13 @@ class ScheduleController {
 
     private final GetBookableSchedulesUseCase bookableSchedules;
     private final GetSeatMapUseCase seatMap;
+    private final SeatMapRenderings renderings;
 
-    ScheduleController(GetBookableSchedulesUseCase bookableSchedules, GetSeatMapUseCase seatMap) {
+    ScheduleController(GetBookableSchedulesUseCase bookableSchedules, GetSeatMapUseCase seatMap,
+                       SeatMapRenderings renderings) {
         this.bookableSchedules = bookableSchedules;
         this.seatMap = seatMap;
+        this.renderings = renderings;
     }
 
     record ScheduleResponse(long id, Instant performanceAt, Instant bookingOpensAt, Instant bookingClosesAt,
@@ -51,19 +58,6 @@ class ScheduleController {
     record SchedulesResponse(long concertId, List<ScheduleResponse> schedules) {
     }
 
-    record SeatResponse(long id, int number, String grade, long price,
-                        @Schema(allowableValues = {"AVAILABLE", "HELD", "SOLD"}) String status) {
-    }
-
-    record SeatMapResponse(long scheduleId, List<SeatResponse> seats) {
-
-        static SeatMapResponse of(SeatMap map) {
-            return new SeatMapResponse(map.scheduleId().value(), map.seats().stream()
-                    .map(s -> new SeatResponse(s.id().value(), s.number(), s.grade(), s.price(), map.statusOf(s).name()))
-                    .toList());
-        }
-    }
-
     @GetMapping
     @Operation(summary = "The performances open for booking, with the seats each has left")
     SchedulesResponse schedules(@PathVariable @Positive(message = PathIds.MUST_BE_POSITIVE) long concertId, UserId user,
@@ -73,13 +67,31 @@ class ScheduleController {
                 result.schedules().stream().map(ScheduleResponse::of).toList());
     }
 
+    /**
+     * The token is checked and the seats are read on every request, as before; only the JSON is kept, per copy
+     * of the seats ({@link SeatMapRenderings}), and sent gzip-compressed to a client that accepts it.
+     */
     @GetMapping("/{scheduleId}/seats")
     @Operation(summary = "Every seat of one performance",
-            description = "status is AVAILABLE, HELD or SOLD; a hold that has run out reads AVAILABLE.")
-    SeatMapResponse seats(@PathVariable @Positive(message = PathIds.MUST_BE_POSITIVE) long concertId,
-                          @PathVariable @Positive(message = PathIds.MUST_BE_POSITIVE) long scheduleId, UserId user,
-                          @RequestHeader(name = Headers.QUEUE_TOKEN, required = false) String token) {
-        return SeatMapResponse.of(seatMap.seatMap(new SeatMapQuery(
+            description = "status is AVAILABLE, HELD or SOLD; a hold that has run out reads AVAILABLE. "
+                    + "Sent gzip-compressed (Content-Encoding: gzip) when the request's Accept-Encoding names gzip.")
+    @ApiResponse(responseCode = "200", description = "The seat map",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = SeatMapResponse.class)))
+    ResponseEntity<byte[]> seats(@PathVariable @Positive(message = PathIds.MUST_BE_POSITIVE) long concertId,
+                                 @PathVariable @Positive(message = PathIds.MUST_BE_POSITIVE) long scheduleId,
+                                 UserId user,
+                                 @RequestHeader(name = Headers.QUEUE_TOKEN, required = false) String token,
+                                 @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false)
+                                 List<String> acceptEncoding) {
+        SeatMapRenderings.Rendering rendering = renderings.of(seatMap.seatMap(new SeatMapQuery(
                 new GatedConcertQuery(new ConcertId(concertId), user, token), new ScheduleId(scheduleId))));
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .varyBy(HttpHeaders.ACCEPT_ENCODING);
+        if (AcceptEncoding.acceptsGzip(acceptEncoding)) {
+            return ok.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(rendering.gzip());
+        }
+        return ok.body(rendering.json());
     }
 }

@@ -4,8 +4,8 @@ import com.concert.adapter.out.persistence.cache.NearCache;
 import com.concert.adapter.out.persistence.cache.NearCacheSettings;
 import com.concert.application.shared.TransactionRunner;
 import com.concert.domain.concert.ScheduleId;
-import com.concert.domain.seat.Seat;
 import com.concert.domain.seat.SeatRepository;
+import com.concert.domain.seat.SeatSnapshot;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,7 +21,9 @@ import java.util.Map;
  * once per {@link #MAX_LAG} per instance, however many admitted fans ask at once (concurrent misses of one
  * schedule load it once). The contract allows a seat map to lag a hold or a sale by that much; a hold that ran
  * out still reads AVAILABLE at once, because status is judged at the moment of each read from the cached
- * deadline. Holds and payments never read through here: they work on the rows themselves.
+ * deadline. A copy keeps the number of the read that made it ({@link SeatSnapshot#read()}), so a caller can keep
+ * what it derives from one copy for exactly as long as that copy is answered. Holds and payments never read
+ * through here: they work on the rows themselves.
  */
 @Component
 @Primary
@@ -32,7 +33,7 @@ class CachingSeatRepository implements SeatRepository {
 
     private final SeatQueries queries;
     private final TransactionRunner transactions;
-    private final NearCache<ScheduleId, List<Seat>> seatMaps;
+    private final NearCache<ScheduleId, SeatSnapshot> seatMaps;
 
     CachingSeatRepository(SeatQueries queries, TransactionRunner transactions, NearCacheSettings settings,
                           MeterRegistry registry) {
@@ -42,8 +43,8 @@ class CachingSeatRepository implements SeatRepository {
     }
 
     @Override
-    public List<Seat> findBySchedule(ScheduleId schedule) {
-        return seatMaps.get(schedule, key -> transactions.readOnly(() -> queries.findBySchedule(key)));
+    public SeatSnapshot snapshot(ScheduleId schedule) {
+        return seatMaps.get(schedule, key -> transactions.readOnly(() -> queries.snapshot(key)));
     }
 
     /** Counted from the cached seat maps, so that the schedule list and the seat map agree with each other. */

@@ -4,6 +4,7 @@ import com.concert.domain.concert.ScheduleId;
 import com.concert.domain.seat.Seat;
 import com.concert.domain.seat.SeatId;
 import com.concert.domain.seat.SeatRepository;
+import com.concert.domain.seat.SeatSnapshot;
 import com.concert.domain.seat.SeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -15,6 +16,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Seat reads in plain SQL, exact at the moment of the query: a seat map is thousands of rows read many times a
@@ -36,16 +38,20 @@ class SeatQueries implements SeatRepository {
     };
 
     private final JdbcTemplate jdbc;
+    private final AtomicLong reads = new AtomicLong();
 
     SeatQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** Numbered before the query starts, so that a read that begins later has a higher number. */
     @Override
-    public List<Seat> findBySchedule(ScheduleId schedule) {
-        return jdbc.query("""
+    public SeatSnapshot snapshot(ScheduleId schedule) {
+        long read = reads.incrementAndGet();
+        List<Seat> seats = jdbc.query("""
                 SELECT id, schedule_id, seat_number, grade, price, status, hold_until
                 FROM seat WHERE schedule_id = ? ORDER BY seat_number""", SEAT, schedule.value());
+        return new SeatSnapshot(read, seats);
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.concert.domain.concert.ConcertRepository;
 import com.concert.domain.concert.ScheduleId;
 import com.concert.domain.seat.Seat;
 import com.concert.domain.seat.SeatRepository;
+import com.concert.domain.seat.SeatSnapshot;
 import com.concert.domain.seat.SeatStatus;
 import com.concert.testsupport.persistence.PersistenceIT;
 import org.junit.jupiter.api.Test;
@@ -57,5 +58,22 @@ class CachingSeatRepositoryIT extends PersistenceIT {
         List<Seat> map = seats.findBySchedule(schedule);
         assertThat(map.getFirst().statusAt(now.plusSeconds(3))).as("judged at read time").isEqualTo(SeatStatus.AVAILABLE);
         assertThat(seats.countAvailable(List.of(schedule), now.plusMillis(10))).isEqualTo(Map.of(schedule, 1));
+    }
+
+    @Test
+    void readsWithinTheLag_answerOneCopyWithOneNumber_andTheNextCopyHasAHigherOne() {
+        Instant era = newEra();
+        Concert concert = transactions.inTransaction(() ->
+                concerts.create(concert().schedule(era.plus(Duration.ofDays(30)), era, 3).build()));
+        ScheduleId schedule = concert.schedules().getFirst().id();
+
+        SeatSnapshot first = seats.snapshot(schedule);
+        SeatSnapshot again = seats.snapshot(schedule);
+
+        assertThat(again.read()).isEqualTo(first.read());
+        assertThat(again.seats()).isSameAs(first.seats());
+        await().atMost(Duration.ofMillis(CachingSeatRepository.MAX_LAG.toMillis() + 500))
+                .until(() -> seats.snapshot(schedule).read() > first.read());
+        assertThat(seats.findBySchedule(schedule)).isEqualTo(first.seats());
     }
 }
