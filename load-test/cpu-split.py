@@ -6,7 +6,8 @@
 Reads the CPU time (user + system) every process has used, from /proc, at the start and at the end of the
 window, and prints each group's share in cores (2.00 = both cores of this machine busy for the whole window).
 SERVICE_PATTERN (default concert-service) is matched against the command line of the service's JVM; the load
-generator is a JVM whose command line names Gatling or the load-test module.
+generator is a JVM whose command line names Gatling or the load-test module, "maven" the Maven JVM that starts
+it, and any process with a positive nice value counts as other work ("niced"), whatever it is.
 """
 import os
 import sys
@@ -15,7 +16,9 @@ import time
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def group(pid, service):
+def group(pid, service, nice):
+    if nice > 0:
+        return "niced (other work)"
     try:
         with open(f"/proc/{pid}/cmdline", "rb") as f:
             cmd = f.read().replace(b"\0", b" ").decode(errors="replace")
@@ -32,6 +35,8 @@ def group(pid, service):
             return "service"
         if "gatling" in cmd.lower() or "load-test" in cmd:
             return "load generator"
+        if "plexus-classworlds" in cmd:
+            return "maven"
         return "other java"
     return "other"
 
@@ -46,7 +51,8 @@ def snapshot(service):
                 fields = f.read().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        name = group(entry, service)
+        # nice is field 19 of stat, the 17th after the command's ")"
+        name = group(entry, service, int(fields[16]))
         if name is None:
             continue
         # utime and stime are fields 14 and 15 of stat; after the command's ")" they are the 12th and 13th

@@ -22,78 +22,13 @@ REDIS_DB=${REDIS_DB:-8}
 LIVENESS_SECONDS=${LIVENESS_SECONDS:-10}
 LIVENESS_WARMUP=${LIVENESS_WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-64}
-. load-test/java.sh
-JAR=${JAR:-bootstrap/target/concert-service.jar}
-DATABASE=purchase_$$
-WORK=$(mktemp -d)
-SERVICE=
-cleanup() {
-  if [[ -n $SERVICE ]]; then
-    kill "$SERVICE" 2>/dev/null || true
-    wait "$SERVICE" 2>/dev/null || true
-  fi
-  if [[ ${KEEP_DATABASE:-0} != 1 ]]; then
-    psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DATABASE WITH (FORCE)" >/dev/null 2>&1 || true
-  fi
-  redis-cli -n "$REDIS_DB" flushdb >/dev/null 2>&1 || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+. load-test/service.sh purchase
+# everybody admitted at once and for the whole run
+start_service --concert.queue.max-active=100000 --concert.queue.admit-batch-size=100000 \
+  --concert.queue.admit-interval=1s --concert.queue.active-ttl=30m
 
-if [[ ${BUILD:-0} == 1 || ! -f $JAR ]]; then
-  ./mvnw -B -q -DskipTests -pl bootstrap -am package
-fi
-./mvnw -B -q -pl load-test -am test-compile
-
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt-key.pem" 2>/dev/null
-openssl pkey -in "$WORK/jwt-key.pem" -pubout -out "$WORK/jwt-public.pem"
-
-psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $DATABASE" >/dev/null
-redis-cli -n "$REDIS_DB" flushdb >/dev/null
-# everybody admitted at once and for the whole run; no per-address limit, since the load generator is one address
-# (the per-user limit stays on: a fan sends one hold, far below it)
-# JAVA_OPTS go to the service's JVM (a flight recording, say), SERVICE_ARGS after its settings (a pool size, say)
-# shellcheck disable=SC2086
-"$JAVA" ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --management.server.port="$PORT" \
-  --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DATABASE" --spring.datasource.username=postgres \
-  --spring.data.redis.database="$REDIS_DB" \
-  --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$WORK/jwt-public.pem" \
-  --concert.rate-limit.per-address=0 \
-  --concert.queue.max-active=100000 --concert.queue.admit-batch-size=100000 \
-  --concert.queue.admit-interval=1s --concert.queue.active-ttl=30m ${SERVICE_ARGS:-} \
-  >"$WORK/service.log" 2>&1 &
-SERVICE=$!
-for _ in $(seq 1 180); do
-  curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break
-  if ! kill -0 "$SERVICE" 2>/dev/null; then
-    tail -n 40 "$WORK/service.log" >&2
-    echo "the service did not start" >&2
-    exit 1
-  fi
-  sleep 0.5
-done
-curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null || { echo "the service is not ready after 90 s" >&2; exit 1; }
-
-# Once the purchases start: CPU_SPLIT=SECONDS prints which processes used the CPU for that long
-# (load-test/cpu-split.py); PROFILE=file.jfr records the service's JVM for PROFILE_SECONDS (20) with JFR's
-# profile settings (look at it with `jfr view hot-methods file.jfr`, `jfr view contention-by-site`, ...).
-if [[ -n ${CPU_SPLIT:-} || -n ${PROFILE:-} ]]; then
-  (
-    for _ in $(seq 1 1200); do
-      grep -q 'purchases of .* ready in' "$WORK/gatling.log" 2>/dev/null && break
-      sleep 0.5
-    done
-    sleep 3
-    if [[ -n ${PROFILE:-} ]]; then
-      "$(dirname "$JAVA")/jcmd" "$SERVICE" JFR.start name=purchase settings=profile \
-        duration="${PROFILE_SECONDS:-20}s" filename="$(realpath -m "$PROFILE")" >/dev/null
-    fi
-    if [[ -n ${CPU_SPLIT:-} ]]; then
-      python3 load-test/cpu-split.py "$CPU_SPLIT" "$JAR" >"$WORK/cpu-split.txt"
-    fi
-  ) &
-  SPLIT=$!
-fi
+# once the purchases start (see measure_when in load-test/service.sh)
+measure_when 'purchases of .* ready in'
 set +e
 ./mvnw -B -pl load-test gatling:test -Dgatling.simulationClass=com.concert.loadtest.PurchaseSimulation \
   -DbaseUrl="http://127.0.0.1:$PORT" -DjwtKey="$WORK/jwt-key.pem" "$@" 2>&1 | tee "$WORK/gatling.log"
@@ -135,8 +70,5 @@ echo "pay:       p50 $(summary_column 'purchase: pay' 6) ms, p99 $(summary_colum
 printf 'ratio:     %.4f ((hold + pay requests) / s = %.1f, over liveness req/s)\n' \
   "$(bc -l <<<"$requests / $elapsed / $liveness")" "$(bc -l <<<"$requests / $elapsed")"
 echo "report:    $report"
-if [[ -n ${SPLIT:-} ]]; then
-  wait "$SPLIT"
-  cat "$WORK/cpu-split.txt" 2>/dev/null || true
-fi
+print_measurements
 exit "$gatling"

@@ -131,6 +131,24 @@ final class PreparedPurchases {
     }
 
     /**
+     * Charges each fan of {@code fans} {@code amount} points, {@value #PARALLEL_REQUESTS} requests at a time, with
+     * an {@code Idempotency-Key} of the fan's own: wallets filled before the load starts.
+     */
+    static void charge(String baseUrl, FanPool fans, long amount) {
+        try (Setup setup = new Setup(baseUrl)) {
+            long started = System.nanoTime();
+            setup.inParallel(fans.size(), i -> setup.send(HttpRequest.newBuilder(
+                            URI.create(baseUrl + "/api/v1/points/charge"))
+                    .header("Authorization", "Bearer " + fans.bearer(i))
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", "charge-" + fans.subject(i))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":" + amount + "}")), Set.of(200)));
+            System.out.printf("PreparedPurchases: %,d fans charged %,d points each in %.1f s%n", fans.size(), amount,
+                    seconds(started));
+        }
+    }
+
+    /**
      * Seats per performance for {@code count} holds of {@code seatsPerHold}: as few performances as hold them
      * all, the holds shared evenly, every performance a whole number of holds.
      */

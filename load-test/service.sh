@@ -1,0 +1,90 @@
+# Sourced by the load-test scripts that run the service for one measurement: a database of its own
+# (<prefix>_<pid>, created now and dropped on exit unless KEEP_DATABASE=1), Redis database REDIS_DB (flushed before
+# and after), a key pair made for the run (the simulation signs the fans' tokens with $WORK/jwt-key.pem), and the
+# jar JAR (built when missing or with BUILD=1). Defines start_service; the caller sets PORT and REDIS_DB first.
+#
+#   . load-test/service.sh purchase
+#   start_service --concert.queue.admit-interval=1s ...   # more --name=value settings; JAVA_OPTS go to the JVM
+. load-test/java.sh
+JAR=${JAR:-bootstrap/target/concert-service.jar}
+DATABASE=${1:?a name for the database}_$$
+WORK=$(mktemp -d)
+SERVICE=
+cleanup() {
+  if [[ -n $SERVICE ]]; then
+    kill "$SERVICE" 2>/dev/null || true
+    wait "$SERVICE" 2>/dev/null || true
+  fi
+  if [[ ${KEEP_DATABASE:-0} != 1 ]]; then
+    psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DATABASE WITH (FORCE)" >/dev/null 2>&1 || true
+  fi
+  redis-cli -n "$REDIS_DB" flushdb >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if [[ ${BUILD:-0} == 1 || ! -f $JAR ]]; then
+  ./mvnw -B -q -DskipTests -pl bootstrap -am package
+fi
+./mvnw -B -q -pl load-test -am test-compile
+
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt-key.pem" 2>/dev/null
+openssl pkey -in "$WORK/jwt-key.pem" -pubout -out "$WORK/jwt-public.pem"
+
+# Starts the jar with the run's database, Redis database and public key, no per-address limit (the load generator
+# is one address; the per-user limit stays on), the given settings and then SERVICE_ARGS; waits until it is ready.
+start_service() {
+  psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $DATABASE" >/dev/null
+  redis-cli -n "$REDIS_DB" flushdb >/dev/null
+  # shellcheck disable=SC2086
+  "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --management.server.port="$PORT" \
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DATABASE" --spring.datasource.username=postgres \
+    --spring.data.redis.database="$REDIS_DB" \
+    --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$WORK/jwt-public.pem" \
+    --concert.rate-limit.per-address=0 "$@" ${SERVICE_ARGS:-} \
+    >"$WORK/service.log" 2>&1 &
+  SERVICE=$!
+  for _ in $(seq 1 180); do
+    curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && return 0
+    if ! kill -0 "$SERVICE" 2>/dev/null; then
+      tail -n 40 "$WORK/service.log" >&2
+      echo "the service did not start" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  echo "the service is not ready after 90 s" >&2
+  exit 1
+}
+
+# Once a line matching PATTERN shows up in $WORK/gatling.log, and 3 s later: CPU_SPLIT=SECONDS prints which
+# processes used the CPU for that long (load-test/cpu-split.py, into $WORK/cpu-split.txt, printed by
+# print_measurements); PROFILE=file.jfr records the service's JVM for PROFILE_SECONDS (20) with JFR's profile
+# settings (look at it with `jfr view hot-methods file.jfr`, `jfr view contention-by-site`, ...). In the background.
+measure_when() {
+  if [[ -n ${CPU_SPLIT:-} || -n ${PROFILE:-} ]]; then
+    (
+      for _ in $(seq 1 1200); do
+        grep -q "$1" "$WORK/gatling.log" 2>/dev/null && break
+        sleep 0.5
+      done
+      sleep 3
+      if [[ -n ${PROFILE:-} ]]; then
+        "$(dirname "$JAVA")/jcmd" "$SERVICE" JFR.start name=load settings=profile \
+          duration="${PROFILE_SECONDS:-20}s" filename="$(realpath -m "$PROFILE")" >/dev/null
+      fi
+      if [[ -n ${CPU_SPLIT:-} ]]; then
+        python3 load-test/cpu-split.py "$CPU_SPLIT" "$JAR" >"$WORK/cpu-split.txt"
+      fi
+    ) &
+    MEASURING=$!
+  fi
+}
+
+# Waits for measure_when's measurements and prints the CPU split, if any.
+print_measurements() {
+  if [[ -n ${MEASURING:-} ]]; then
+    wait "$MEASURING"
+    cat "$WORK/cpu-split.txt" 2>/dev/null || true
+  fi
+}

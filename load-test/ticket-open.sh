@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# A ticket open against a fresh service, in one command: starts the jar with a database of its own
+# (ticket_<pid>), Redis database REDIS_DB (9) and a key pair made for the run, with the queue settings QUEUE_ARGS,
+# runs TicketOpenSimulation against it (tokens signed by the simulation), checks the database with
+# ticket-open-invariants.sql, stops everything and prints the per-request table and how long the seats lasted.
+#
+#   [JAR=...] [QUEUE_ARGS="--concert.queue.admit-interval=1s ..."] load-test/ticket-open.sh [-Dname=value ...]
+#   for example -Dsmoke=true, or -Dfans=20000 -Dseats=5000 -Drate=1000 -Dclients=400 -DchargeAtOpen=false
+#
+# QUEUE_ARGS default to an admission every second of up to 1,000 fans, at most 3,000 active. The options go to
+# the simulation (see TicketOpenSimulation); JAVA_OPTS to the service's JVM, SERVICE_ARGS are more --name=value
+# settings of the service, KEEP_DATABASE=1 keeps the database; CPU_SPLIT=SECONDS and PROFILE=file.jfr measure
+# once the fans start coming (see load-test/service.sh, which says what the run needs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${PORT:-18096}
+REDIS_DB=${REDIS_DB:-9}
+QUEUE_ARGS=${QUEUE_ARGS:---concert.queue.admit-interval=1s --concert.queue.admit-batch-size=1000 --concert.queue.max-active=3000}
+. load-test/service.sh ticket
+# shellcheck disable=SC2086
+start_service $QUEUE_ARGS
+echo "service: $JAR with $QUEUE_ARGS ${SERVICE_ARGS:-}"
+measure_when 'Simulation com.concert.loadtest.TicketOpenSimulation started'
+
+set +e
+./mvnw -B -pl load-test gatling:test -Dgatling.simulationClass=com.concert.loadtest.TicketOpenSimulation \
+  -DbaseUrl="http://127.0.0.1:$PORT" -DjwtKey="$WORK/jwt-key.pem" "$@" 2>&1 | tee "$WORK/gatling.log"
+gatling=${PIPESTATUS[0]}
+set -e
+
+schedule=$(sed -nE 's/^TicketOpenSimulation: concert [0-9]+, schedule ([0-9]+) with.*/\1/p' "$WORK/gatling.log")
+report=$(sed -nE 's#.*file://(/[^ ]*)/index\.html.*#\1#p' "$WORK/gatling.log" | tail -n 1)
+if [[ -z $schedule || -z $report ]]; then
+  echo "no result from the simulation (exit code $gatling); see its output above" >&2
+  exit 1
+fi
+echo "invariants, schedule $schedule:"
+psql -h 127.0.0.1 -U postgres -d "$DATABASE" -v schedule="$schedule" -f load-test/ticket-open-invariants.sql
+echo
+python3 load-test/summarize.py "$report"
+echo
+grep -E '^TicketOpenSimulation: ' "$WORK/gatling.log"
+echo "report: $report"
+print_measurements
+exit "$gatling"
