@@ -112,10 +112,20 @@ public record ConcertProperties(
     }
 
     /**
-     * @param enabled keep the catalog and seat maps in memory (see ADR 7); off, every read goes to PostgreSQL,
-     *                which is only for measuring what the copies buy
+     * @param enabled    keep the catalog and seat maps in memory (see ADR 7); off, every read goes to PostgreSQL,
+     *                   which is only for measuring what the copies buy
+     * @param seatMapLag how long a copy of a performance's seats is answered before it is read again: more than
+     *                   0 and at most 1 s, the most the API lets a seat map lag a hold or a sale
      */
-    public record Cache(@DefaultValue("true") boolean enabled) {
+    public record Cache(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration seatMapLag) {
+
+        public Cache {
+            requirePositive(seatMapLag, "concert.cache.seat-map-lag");
+            if (seatMapLag.compareTo(Duration.ofSeconds(1)) > 0) {
+                throw new IllegalArgumentException("concert.cache.seat-map-lag must be at most 1s (the API lets a "
+                        + "seat map lag by no more), got " + seatMapLag);
+            }
+        }
     }
 
     /**

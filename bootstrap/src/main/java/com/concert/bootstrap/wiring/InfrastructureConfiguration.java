@@ -35,7 +35,7 @@ class InfrastructureConfiguration {
 
     @Bean
     NearCacheSettings nearCacheSettings(ConcertProperties properties) {
-        return new NearCacheSettings(properties.cache().enabled());
+        return new NearCacheSettings(properties.cache().enabled(), properties.cache().seatMapLag());
     }
 
     @Bean

@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * {@link SeatRepository} for the read path behind the queue: a schedule's seats are read from PostgreSQL at most
- * once per {@link #MAX_LAG} per instance, however many admitted fans ask at once (concurrent misses of one
+ * once per {@code concert.cache.seat-map-lag} ({@link NearCacheSettings#seatMapLag()}, at most
+ * {@link #MAX_LAG}) per instance, however many admitted fans ask at once (concurrent misses of one
  * schedule load it once). The contract allows a seat map to lag a hold or a sale by that much; a hold that ran
  * out still reads AVAILABLE at once, because status is judged at the moment of each read from the cached
  * deadline. A copy keeps the number of the read that made it ({@link SeatSnapshot#read()}), so a caller can keep
@@ -29,7 +30,7 @@ import java.util.Map;
 @Primary
 class CachingSeatRepository implements SeatRepository {
 
-    static final Duration MAX_LAG = Duration.ofSeconds(1);
+    static final Duration MAX_LAG = NearCacheSettings.MAX_SEAT_MAP_LAG;
 
     private final SeatQueries queries;
     private final TransactionRunner transactions;
@@ -39,7 +40,7 @@ class CachingSeatRepository implements SeatRepository {
                           MeterRegistry registry) {
         this.queries = queries;
         this.transactions = transactions;
-        this.seatMaps = NearCache.expiringAfter("seat-maps", MAX_LAG, 1_000, settings, registry);
+        this.seatMaps = NearCache.expiringAfter("seat-maps", settings.seatMapLag(), 1_000, settings, registry);
     }
 
     @Override
