@@ -7,6 +7,7 @@ import com.concert.application.booking.port.in.GetReservationUseCase;
 import com.concert.application.booking.port.in.GetSeatMapUseCase;
 import com.concert.application.booking.port.in.HoldSeatsUseCase;
 import com.concert.application.booking.port.in.PayReservationUseCase;
+import com.concert.application.booking.port.out.BookingMetrics;
 import com.concert.application.booking.port.out.ReservationHistory;
 import com.concert.application.booking.service.CancelReservationService;
 import com.concert.application.booking.service.ExpireHoldsService;
@@ -22,6 +23,7 @@ import com.concert.application.queue.service.QueueGate;
 import com.concert.application.shared.TransactionRunner;
 import com.concert.bootstrap.config.ConcertProperties;
 import com.concert.bootstrap.jobs.ScheduledJob;
+import com.concert.bootstrap.metrics.MicrometerBookingMetrics;
 import com.concert.domain.payment.PaymentRepository;
 import com.concert.domain.point.WalletRepository;
 import com.concert.domain.queue.QueueStore;
@@ -45,6 +47,11 @@ class BookingConfiguration {
     }
 
     @Bean
+    BookingMetrics bookingMetrics(MeterRegistry registry) {
+        return new MicrometerBookingMetrics(registry);
+    }
+
+    @Bean
     GetBookableSchedulesUseCase getBookableSchedulesUseCase(ConcertLookup concerts, SeatRepository seats, QueueGate gate,
                                                             Clock clock) {
         return new GetBookableSchedulesService(concerts, seats, gate, clock);
@@ -55,8 +62,9 @@ class BookingConfiguration {
     }
     @Bean
     HoldSeatsUseCase holdSeatsUseCase(ConcertCatalog catalog, QueueGate gate, ReservationRepository reservations,
-                                      TransactionRunner transactions, ReservationPolicy policy, Clock clock) {
-        return new HoldSeatsService(catalog, gate, reservations, transactions, policy, clock);
+                                      TransactionRunner transactions, ReservationPolicy policy,
+                                      BookingMetrics metrics, Clock clock) {
+        return new HoldSeatsService(catalog, gate, reservations, transactions, policy, metrics, clock);
     }
 
     @Bean
@@ -91,7 +99,8 @@ class BookingConfiguration {
     PayReservationUseCase payReservationUseCase(QueueGate gate, QueueStore queue, ReservationRepository reservations,
                                                 WalletRepository wallets, PaymentRepository payments,
                                                 IdempotencyStore idempotency, TransactionRunner transactions,
-                                                Clock clock) {
-        return new PayReservationService(gate, queue, reservations, wallets, payments, idempotency, transactions, clock);
+                                                BookingMetrics metrics, Clock clock) {
+        return new PayReservationService(gate, queue, reservations, wallets, payments, idempotency, transactions,
+                metrics, clock);
     }
 }

@@ -8,6 +8,8 @@ import com.concert.adapter.out.redis.lock.RedisLockProvider;
 import com.concert.adapter.out.redis.queue.RedisQueueStore;
 import com.concert.adapter.out.redis.ratelimit.RedisRateLimiter;
 import com.concert.application.catalog.port.in.ApplyCatalogChangeUseCase;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +31,17 @@ public class RedisConfiguration {
     @Bean
     RedisHealthIndicator redisHealthIndicator(LettuceRedis redis) {
         return new RedisHealthIndicator(redis);
+    }
+
+    /**
+     * {@code concert.redis.connected}: 1 while the connection is up, 0 while Redis commands are refused (answered
+     * {@code 503}); the dashboards show it beside the database breaker's state.
+     */
+    @Bean
+    MeterBinder redisConnectionMetrics(LettuceRedis redis) {
+        return registry -> Gauge.builder("concert.redis.connected", redis, r -> r.isConnected() ? 1 : 0)
+                .description("1 while the Redis connection is up, 0 while commands are refused")
+                .register(registry);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package com.concert.application.booking.service;
 
 import com.concert.application.booking.port.in.HoldSeatsCommand;
 import com.concert.application.booking.port.in.HoldSeatsUseCase;
+import com.concert.application.booking.port.out.BookingMetrics;
 import com.concert.application.catalog.port.out.ConcertCatalog;
 import com.concert.application.queue.service.QueueGate;
 import com.concert.application.shared.TransactionRunner;
@@ -25,15 +26,18 @@ public final class HoldSeatsService implements HoldSeatsUseCase {
     private final ReservationRepository reservations;
     private final TransactionRunner transactions;
     private final ReservationPolicy policy;
+    private final BookingMetrics metrics;
     private final Clock clock;
 
     public HoldSeatsService(ConcertCatalog catalog, QueueGate gate, ReservationRepository reservations,
-                            TransactionRunner transactions, ReservationPolicy policy, Clock clock) {
+                            TransactionRunner transactions, ReservationPolicy policy, BookingMetrics metrics,
+                            Clock clock) {
         this.catalog = catalog;
         this.gate = gate;
         this.reservations = reservations;
         this.transactions = transactions;
         this.policy = policy;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -50,7 +54,9 @@ public final class HoldSeatsService implements HoldSeatsUseCase {
             throw new ConcertNotAvailableException(concert.id());
         }
         HoldRequest request = new HoldRequest(command.userId(), concert.id(), schedule.id(), command.seats());
-        return transactions.inTransaction(() ->
+        Reservation held = transactions.inTransaction(() ->
                 reservations.hold(request, now, policy.holdTtl(), policy.maxSeatsPerUser()));
+        metrics.held(held);
+        return held;
     }
 }

@@ -2,6 +2,7 @@ package com.concert.application.booking.service;
 
 import com.concert.application.booking.port.in.PayReservationCommand;
 import com.concert.application.booking.port.in.PayReservationUseCase;
+import com.concert.application.booking.port.out.BookingMetrics;
 import com.concert.application.idempotency.Idempotency;
 import com.concert.application.idempotency.IdempotencyStore;
 import com.concert.application.queue.service.QueueGate;
@@ -35,11 +36,12 @@ public final class PayReservationService implements PayReservationUseCase {
     private final PaymentRepository payments;
     private final Idempotency idempotency;
     private final TransactionRunner transactions;
+    private final BookingMetrics metrics;
     private final Clock clock;
 
     public PayReservationService(QueueGate gate, QueueStore queue, ReservationRepository reservations,
                                  WalletRepository wallets, PaymentRepository payments, IdempotencyStore idempotency,
-                                 TransactionRunner transactions, Clock clock) {
+                                 TransactionRunner transactions, BookingMetrics metrics, Clock clock) {
         this.gate = gate;
         this.queue = queue;
         this.reservations = reservations;
@@ -47,6 +49,7 @@ public final class PayReservationService implements PayReservationUseCase {
         this.payments = payments;
         this.idempotency = new Idempotency(idempotency);
         this.transactions = transactions;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -69,6 +72,7 @@ public final class PayReservationService implements PayReservationUseCase {
                 payment -> Long.toString(payment.id().value())));
         return switch (outcome) {
             case Idempotency.Done<Payment> done -> {
+                metrics.paid(done.value());
                 freeQueueSlot(checked[0], user);
                 yield done.value();
             }

@@ -31,10 +31,9 @@ public final class AdmitWaitingUsersService implements AdmitWaitingUsersUseCase 
         Instant now = clock.instant();
         List<AdmissionResult> results = new ArrayList<>();
         for (ConcertId concert : queue.concertsInLine()) {
-            AdmissionResult result = queue.admit(concert, policy, now);
-            metrics.recorded(result);
-            results.add(result);
+            results.add(queue.admit(concert, policy, now));
         }
+        metrics.recorded(List.copyOf(results));
         return results;
     }
 

@@ -11,6 +11,7 @@ import com.concert.application.fake.InMemoryQueueStore;
 import com.concert.application.fake.InMemoryReservationRepository;
 import com.concert.application.fake.InMemorySeatRepository;
 import com.concert.application.fake.InMemoryWalletRepository;
+import com.concert.application.fake.RecordingBookingMetrics;
 import com.concert.application.idempotency.IdempotencyKey;
 import com.concert.application.queue.service.QueueGate;
 import com.concert.application.shared.PageRequest;
@@ -68,9 +69,10 @@ final class BookingFixture {
     final DirectTransactionRunner transactions =
             new DirectTransactionRunner(reservations, wallets, payments, idempotency);
     final QueueGate gate = new QueueGate(queue, clock);
+    final RecordingBookingMetrics metrics = new RecordingBookingMetrics();
 
     final HoldSeatsService holdSeats = new HoldSeatsService(new InMemoryConcertCatalog(concerts), gate, reservations,
-            transactions, new ReservationPolicy(HOLD_TTL, MAX_SEATS_PER_USER), clock);
+            transactions, new ReservationPolicy(HOLD_TTL, MAX_SEATS_PER_USER), metrics, clock);
     final PayReservationService payReservation = payingWith(queue);
     final CancelReservationService cancelReservation = new CancelReservationService(reservations, transactions, clock);
     final GetReservationService getReservation =
@@ -80,7 +82,7 @@ final class BookingFixture {
     /** A payment service that ends queue tokens through {@code queueStore}; the gate still reads the fixture's queue. */
     PayReservationService payingWith(QueueStore queueStore) {
         return new PayReservationService(gate, queueStore, reservations, wallets, payments, idempotency, transactions,
-                clock);
+                metrics, clock);
     }
 
     /** One performance of a concert, open for booking now, and its seats by number. */

@@ -40,6 +40,7 @@ class HoldSeatsServiceTest {
     private void assertNothingHeld() {
         assertThat(f.seatsNow(stage)).containsOnly(AVAILABLE);
         assertThat(f.reservationsOf(ALICE)).isZero();
+        assertThat(f.metrics.held()).as("no hold of hers reported").noneMatch(r -> r.userId().equals(ALICE));
     }
 
     @Test
@@ -57,6 +58,7 @@ class HoldSeatsServiceTest {
         assertThat(f.stored(held.id())).isEqualTo(held);
         assertThat(f.seatsNow(stage)).containsExactly(HELD, AVAILABLE, HELD, AVAILABLE, AVAILABLE, AVAILABLE);
         assertThat(f.seats.findBySchedule(stage.schedule().id()).getFirst().holdUntil()).isEqualTo(held.expiresAt());
+        assertThat(f.metrics.held()).containsExactly(held);
     }
 
     @Test

@@ -127,6 +127,7 @@ class PayReservationServiceTest {
 
         assertThat(again).isEqualTo(first);
         assertThat(f.payments.count()).isEqualTo(1);
+        assertThat(f.metrics.paid()).as("the replay is not a sale").containsExactly(first);
         assertThat(f.balance(ALICE)).isEqualTo(2 * PRICE).isEqualTo(f.sumOfHistory(ALICE));
         assertThat(f.history(ALICE)).extracting(PointEntry::type).containsOnlyOnce(PointType.USE);
     }
@@ -227,6 +228,7 @@ class PayReservationServiceTest {
 
         assertUnpaid(held, PRICE - 1);
         assertThat(f.seatsStored(stage).getFirst()).as("the seat is not sold").isEqualTo(HELD);
+        assertThat(f.metrics.paid()).as("no payment reported").isEmpty();
         assertThat(f.gate.find(QueueTokenId.parse(token).orElseThrow(), ALICE).token().isActive()).isTrue();
 
         f.charge(ALICE, 1);

@@ -49,7 +49,7 @@ class QueueServicesTest {
     private final GetQueueStatusService status = new GetQueueStatusService(gate, POLICY);
     private final LeaveQueueService leave = new LeaveQueueService(gate, queue);
     private final AdmitWaitingUsersService admit =
-            new AdmitWaitingUsersService(queue, recorded::add, POLICY, clock);
+            new AdmitWaitingUsersService(queue, recorded::addAll, POLICY, clock);
 
     private final Concert open = concerts.create(concert().schedule(NOW.plus(DAY), NOW.minus(DAY), 50).build());
 

@@ -100,6 +100,14 @@ public final class LettuceRedis implements AutoCloseable {
         return async;
     }
 
+    /**
+     * Whether the shared connection is up now. While it is not, every command is refused at once (see the class
+     * comment): this is Redis's counterpart of the database's circuit breaker, without a breaker to keep.
+     */
+    public boolean isConnected() {
+        return connection.isOpen();
+    }
+
     public boolean isCluster() {
         return clusterClient != null;
     }
