@@ -27,6 +27,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 start_service --concert.queue.max-active=100000 --concert.queue.admit-batch-size=100000 \
   --concert.queue.admit-interval=1s --concert.queue.active-ttl=30m
 
+warm_up PurchaseSimulation
 # once the purchases start (see measure_when in load-test/service.sh)
 measure_when 'purchases of .* ready in'
 set +e

@@ -60,9 +60,16 @@ start_service() {
 # Once a line matching PATTERN shows up in $WORK/gatling.log, and 3 s later: CPU_SPLIT=SECONDS prints which
 # processes used the CPU for that long (load-test/cpu-split.py, into $WORK/cpu-split.txt, printed by
 # print_measurements); PROFILE=file.jfr records the service's JVM for PROFILE_SECONDS (20) with JFR's profile
-# settings (look at it with `jfr view hot-methods file.jfr`, `jfr view contention-by-site`, ...). In the background.
+# settings (look at it with `jfr view hot-methods file.jfr`, `jfr view contention-by-site`, ...); FLAME=file
+# (.html for a flame graph, .collapsed for folded stacks) samples the service with async-profiler for as long,
+# ASYNC_PROFILER naming its libasyncProfiler.so (unzip tools.profiler:async-profiler:4.2:jar:linux-x64 from Maven
+# Central), FLAME_EVENT (itimer) and FLAME_INTERVAL (1ms) choosing what and how often. In the background.
 measure_when() {
-  if [[ -n ${CPU_SPLIT:-} || -n ${PROFILE:-} ]]; then
+  if [[ -n ${FLAME:-} && ! -f ${ASYNC_PROFILER:-} ]]; then
+    echo "FLAME needs ASYNC_PROFILER=/path/to/libasyncProfiler.so (in tools.profiler:async-profiler's jar)" >&2
+    exit 1
+  fi
+  if [[ -n ${CPU_SPLIT:-} || -n ${PROFILE:-} || -n ${FLAME:-} ]]; then
     (
       for _ in $(seq 1 1200); do
         grep -q "$1" "$WORK/gatling.log" 2>/dev/null && break
@@ -73,9 +80,18 @@ measure_when() {
         "$(dirname "$JAVA")/jcmd" "$SERVICE" JFR.start name=load settings=profile \
           duration="${PROFILE_SECONDS:-20}s" filename="$(realpath -m "$PROFILE")" >/dev/null
       fi
+      if [[ -n ${FLAME:-} ]]; then
+        # quoted once more: jcmd would cut the agent's options at their commas
+        "$(dirname "$JAVA")/jcmd" "$SERVICE" JVMTI.agent_load "$ASYNC_PROFILER" \
+          "\"start,event=${FLAME_EVENT:-itimer},interval=${FLAME_INTERVAL:-1ms}\"" >/dev/null
+        ( sleep "${PROFILE_SECONDS:-20}"
+          "$(dirname "$JAVA")/jcmd" "$SERVICE" JVMTI.agent_load "$ASYNC_PROFILER" \
+            "\"stop,file=$(realpath -m "$FLAME")\"" >/dev/null ) &
+      fi
       if [[ -n ${CPU_SPLIT:-} ]]; then
         python3 load-test/cpu-split.py "$CPU_SPLIT" "$JAR" >"$WORK/cpu-split.txt"
       fi
+      wait
     ) &
     MEASURING=$!
   fi
@@ -86,5 +102,22 @@ print_measurements() {
   if [[ -n ${MEASURING:-} ]]; then
     wait "$MEASURING"
     cat "$WORK/cpu-split.txt" 2>/dev/null || true
+  fi
+}
+
+# WARMUP="-Dname=value ..." runs simulation $1 once with those options before the measured run, into
+# $WORK/warmup.log: a service that has served a sale before, its hot paths compiled, rather than one whose JIT
+# compiler still takes a good part of the cores while the measured load runs (seen in the flame graphs).
+warm_up() {
+  if [[ -n ${WARMUP:-} ]]; then
+    echo "warm-up: $1 $WARMUP"
+    # shellcheck disable=SC2086
+    if ! ./mvnw -B -pl load-test gatling:test -Dgatling.simulationClass="com.concert.loadtest.$1" \
+        -DbaseUrl="http://127.0.0.1:$PORT" -DjwtKey="$WORK/jwt-key.pem" $WARMUP >"$WORK/warmup.log" 2>&1; then
+      tail -n 30 "$WORK/warmup.log" >&2
+      echo "the warm-up failed" >&2
+      exit 1
+    fi
+    grep -E "^$1: " "$WORK/warmup.log" || true
   fi
 }

@@ -20,6 +20,7 @@ QUEUE_ARGS=${QUEUE_ARGS:---concert.queue.admit-interval=1s --concert.queue.admit
 # shellcheck disable=SC2086
 start_service $QUEUE_ARGS
 echo "service: $JAR with $QUEUE_ARGS ${SERVICE_ARGS:-}"
+warm_up TicketOpenSimulation
 measure_when 'Simulation com.concert.loadtest.TicketOpenSimulation started'
 
 set +e
