@@ -144,7 +144,7 @@ class CatalogApiIT extends ServiceIT {
         assertProblem(api.get("/api/v1/concerts/x").send(), 400, "VALIDATION_FAILED");
         assertProblem(api.get("/api/v1/concerts/" + Long.MAX_VALUE).send(), 404, "CONCERT_NOT_FOUND");
         assertProblem(api.get("/api/v1/no-such-thing").send(), 404, "NOT_FOUND");
-        assertProblem(api.get("/").send(), 404, "NOT_FOUND");
+        assertProblem(api.get("/no-such-page").send(), 404, "NOT_FOUND");
         Reply notAllowed = api.delete("/api/v1/concerts").send();
         assertProblem(notAllowed, 405, "METHOD_NOT_ALLOWED");
         assertThat(notAllowed.header("Allow")).contains("GET");
