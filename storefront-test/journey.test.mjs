@@ -266,9 +266,15 @@ async function journey() {
   await until('bob sees seats 1 and 2 sold', async () =>
     (await seatStatus(bob, 1)) === 'SOLD' && (await seatStatus(bob, 2)) === 'SOLD');
 
-  // bob holds a seat of his own and lets it run out
-  await seat(bob, 3).click();
-  await bob.getByTestId('hold').click();
+  // bob holds a seat of his own, with the keyboard, and lets it run out
+  await seat(bob, 3).focus();
+  await bob.keyboard.press('Space');
+  await bob.getByTestId('picked').getByText('1 seat: VIP 3').waitFor();
+  assert.equal(await seat(bob, 3).getAttribute('aria-pressed'), 'true', 'the picked seat says so to a screen reader');
+  assert.equal(await seat(bob, 3).evaluate(element => element === document.activeElement), true,
+    'focus stays on the seat after the map is drawn again');
+  await bob.getByTestId('hold').focus();
+  await bob.keyboard.press('Enter');
   await bob.getByRole('heading', {name: 'Your seats are held'}).waitFor();
   await bob.getByTestId('countdown').getByText(/Held for 00:\d\d more/).waitFor();
   await shoot(bob, 'bob-hold-countdown');
