@@ -74,7 +74,7 @@ async function render() {
   }
   context.clearFlash();
   const match = ROUTES.map(([pattern, view]) => [hash.match(pattern), view]).find(([m]) => m);
-  main.replaceChildren();
+  show(main, h('p', {class: 'loading'}, 'Loading…'));
   if (!match) {
     show(main, h('h1', {}, 'Page not found'), h('p', {}, h('a', {href: '#/'}, 'See the concerts')));
     return;
@@ -89,7 +89,9 @@ async function render() {
     cleanup = stop ?? null;
   } catch (e) {
     if (run === rendering) {
-      context.flash(e);
+      show(main, h('h1', {}, 'This page could not be shown'), h('p', {}, sentenceFor(e)),
+        h('p', {}, h('button', {type: 'button', class: 'secondary', onclick: () => render()}, 'Try again'), ' ',
+          h('a', {href: '#/'}, 'See the concerts')));
     }
   }
   if (run === rendering) {
@@ -122,7 +124,7 @@ async function start() {
   onSessionChange(session => {
     renderAccount(session);
     if (!session) {
-      context.flash('You are signed out.');
+      context.flash('You are signed out. Sign in again to carry on where you were.');
     }
   });
   try {

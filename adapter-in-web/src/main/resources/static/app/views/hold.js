@@ -32,6 +32,7 @@ export async function holdView(main, [reservationId], _query, context) {
   let paying = false;
   let chargeKey = newIdempotencyKey();
   let timer = null;
+  let warned = null;
 
   const countdown = h('p', {class: 'countdown', role: 'timer', 'aria-live': 'off', 'data-testid': 'countdown'});
   const warning = h('p', {class: 'sr-only', role: 'status', 'aria-live': 'polite'});
@@ -70,8 +71,10 @@ export async function holdView(main, [reservationId], _query, context) {
     const left = secondsLeft();
     show(countdown, 'Held for ', h('strong', {}, formatClock(left)), ' more');
     countdown.classList.toggle('urgent', left <= 60);
-    if (Math.ceil(left) === 60 || Math.ceil(left) === 30) {
-      show(warning, `${Math.ceil(left)} seconds left to pay.`);
+    const whole = Math.ceil(left);
+    if ((whole === 60 || whole === 30) && whole !== warned) {
+      warned = whole;
+      show(warning, `${whole} seconds left to pay.`);
     }
     if (left <= 0) {
       clearInterval(timer);
