@@ -220,7 +220,8 @@ async function journey() {
     release = resolve;
   });
   let heldBack = 0;
-  await bob.route(url => url.pathname.endsWith(`/schedules/${scheduleId}/seats`), async route => {
+  const bobsMap = url => url.pathname.endsWith(`/schedules/${scheduleId}/seats`);
+  await bob.route(bobsMap, async route => {
     heldBack += 1;
     await released;
     await route.continue();
@@ -241,7 +242,7 @@ async function journey() {
 
   // his map reads again and shows alice's two seats held, without a reload
   release();
-  await bob.unroute(url => url.pathname.endsWith(`/schedules/${scheduleId}/seats`));
+  await bob.unroute(bobsMap);
   await until('bob sees seats 1 and 2 held', async () =>
     (await seatStatus(bob, 1)) === 'HELD' && (await seatStatus(bob, 2)) === 'HELD');
   await shoot(bob, 'bob-sees-them-held');
