@@ -7,6 +7,7 @@ import com.concert.domain.testing.ConcertFixture;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -130,6 +131,25 @@ class CatalogApiIT extends ServiceIT {
         assertThat(fields).containsExactly("title", "venue", "schedules[0].performanceAt",
                 "schedules[0].sections[0].price", "schedules[0].sections[0].seats");
         assertThat(reply.json().path("detail").asString()).contains("title", "schedules[0].sections[0].price");
+    }
+
+    @Test
+    void theStorefront_isServedAtTheRoot_andSignsInAtTheIssuerTheServiceTrusts() {
+        String issuer = TestIssuer.shared().issuer();
+        Reply page = api.get("/").header("Accept", "text/html").send();
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.text()).contains("<script type=\"module\" src=\"app/main.js\"></script>");
+        URI issuerUri = URI.create(issuer);
+        assertThat(page.header("Content-Security-Policy"))
+                .contains("connect-src 'self' " + issuerUri.getScheme() + "://" + issuerUri.getAuthority() + ";");
+        assertThat(api.get("/app/main.js").send().status()).isEqualTo(200);
+
+        Reply config = api.get("/storefront/config").send();
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.json().path("issuer").asString()).isEqualTo(issuer);
+        assertThat(config.json().path("clientId").asString()).isEqualTo("concert-web");
+        assertThat(config.json().path("scope").asString()).isEqualTo("openid profile");
     }
 
     @Test
