@@ -71,4 +71,4 @@ echo "   ready after $(( $(date +%s) - started )) s"
 echo "== the journey"
 cd "$ROOT/storefront-test"
 STOREFRONT_URL="http://localhost:$SERVER_PORT" ISSUER_URL="http://127.0.0.1:$DEV_ISSUER_PORT" \
-  HOLD_TTL_SECONDS=$HOLD_TTL_SECONDS nice -n 19 node --test messages.test.mjs journey.test.mjs
+  HOLD_TTL_SECONDS=$HOLD_TTL_SECONDS nice -n 19 node --test messages.test.mjs session.test.mjs journey.test.mjs

@@ -11,7 +11,7 @@ const PAYMENT_KEY = 'concert.payment.';
  * The Idempotency-Key of this reservation's payment: made once per checkout and kept in the tab, so that a
  * second click, a retry after a time-out, or a reload after the answer was lost pays once.
  */
-function paymentKey(reservationId) {
+export function paymentKey(reservationId) {
   let key = sessionStorage.getItem(PAYMENT_KEY + reservationId);
   if (!key) {
     key = newIdempotencyKey();
