@@ -269,6 +269,16 @@ async function journey() {
   await until('bob sees seats 1 and 2 sold', async () =>
     (await seatStatus(bob, 1)) === 'SOLD' && (await seatStatus(bob, 2)) === 'SOLD');
 
+  // bob holds a seat and thinks better of it: cancelled, the seat is on sale again at once
+  await seat(bob, 4).click();
+  await bob.getByTestId('hold').click();
+  await bob.getByRole('heading', {name: 'Your seats are held'}).waitFor();
+  await bob.getByTestId('cancel').click();
+  await bob.getByTestId('hold-state').getByText('Its seats are back on sale').waitFor();
+  await shoot(bob, 'bob-hold-cancelled');
+  await bob.getByRole('link', {name: 'Back to the seat map'}).click();
+  await until('bob sees seat 4 free again', async () => (await seatStatus(bob, 4)) === 'AVAILABLE');
+
   // bob holds a seat of his own, with the keyboard, and lets it run out
   await seat(bob, 3).focus();
   await bob.keyboard.press('Space');
