@@ -42,12 +42,15 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,10 +108,13 @@ public final class DevIssuer {
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.threads.virtual.enabled", true);
         properties.put("dev-issuer.web-origins", String.join(",", webOrigins));
+        // as command-line arguments, which rank above the environment: the service's own SERVER_PORT (say) must not
+        // move the issuer onto the service's port
+        String[] arguments = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
+                .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(Configuration.class)
                 .web(WebApplicationType.SERVLET)
-                .properties(properties)
-                .run();
+                .run(arguments);
         return new DevIssuer(context, issuer);
     }
 
@@ -146,10 +152,22 @@ public final class DevIssuer {
             org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration.class})
     static class Configuration {
 
-        /** The protocol endpoints: token, JWKS, discovery, authorization (with a login page for browsers). */
+        /**
+         * The protocol endpoints: token, JWKS, discovery, authorization (with a login page for browsers). The
+         * storefront, on the service's origin, reads discovery and trades its code for tokens from script, so
+         * those answer its origins (CORS); the authorization and sign-out endpoints are navigations and need none.
+         */
         @Bean
         @Order(1)
-        SecurityFilterChain protocol(HttpSecurity http) {
+        SecurityFilterChain protocol(HttpSecurity http, org.springframework.core.env.Environment environment) {
+            CorsConfiguration storefront = new CorsConfiguration();
+            storefront.setAllowedOrigins(webOrigins(environment));
+            storefront.setAllowedMethods(List.of("GET", "POST"));
+            storefront.setAllowedHeaders(List.of("Content-Type", "Authorization"));
+            storefront.setMaxAge(Duration.ofHours(1));
+            UrlBasedCorsConfigurationSource cors = new UrlBasedCorsConfigurationSource();
+            cors.registerCorsConfiguration("/**", storefront);
+            http.cors(c -> c.configurationSource(cors));
             http.oauth2AuthorizationServer(server -> {
                         http.securityMatcher(server.getEndpointsMatcher());
                         server.oidc(Customizer.withDefaults());
@@ -203,10 +221,8 @@ public final class DevIssuer {
                     .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE)
                     .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
                     .tokenSettings(fiveMinutes);
-            for (String origin : environment.getProperty("dev-issuer.web-origins", "").split(",")) {
-                if (!origin.isBlank()) {
-                    web.redirectUri(origin + "/").redirectUri(origin + "/callback").postLogoutRedirectUri(origin + "/");
-                }
+            for (String origin : webOrigins(environment)) {
+                web.redirectUri(origin + "/").redirectUri(origin + "/callback").postLogoutRedirectUri(origin + "/");
             }
             return new InMemoryRegisteredClientRepository(ops, dev, web.build());
         }
@@ -232,6 +248,11 @@ public final class DevIssuer {
                     context.getClaims().subject(name);
                 }
             };
+        }
+
+        private static List<String> webOrigins(org.springframework.core.env.Environment environment) {
+            return Arrays.stream(environment.getProperty("dev-issuer.web-origins", "").split(","))
+                    .filter(origin -> !origin.isBlank()).toList();
         }
 
         @Bean

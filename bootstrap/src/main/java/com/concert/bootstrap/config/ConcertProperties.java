@@ -19,7 +19,8 @@ public record ConcertProperties(
         @DefaultValue Redis redis,
         @DefaultValue Cache cache,
         @DefaultValue RateLimit rateLimit,
-        @DefaultValue Shutdown shutdown) {
+        @DefaultValue Shutdown shutdown,
+        @DefaultValue Storefront storefront) {
 
     /**
      * @param admitInterval  how often waiting users are admitted
@@ -105,6 +106,20 @@ public record ConcertProperties(
                         + keepVerifiedFor);
             }
         }
+    }
+
+    /**
+     * The web client served at {@code /}: how it signs fans in.
+     *
+     * @param issuer   the OpenID Connect issuer as browsers reach it; empty: the one
+     *                 {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} names
+     * @param clientId the identity provider's public client for browsers (authorization code with PKCE)
+     * @param scope    the scopes asked for at sign-in; must include {@code openid}
+     */
+    public record Storefront(
+            @DefaultValue("") String issuer,
+            @DefaultValue("concert-web") String clientId,
+            @DefaultValue("openid profile") String scope) {
     }
 
     /** @param keyPrefix prepended to every key, so that several deployments can share one Redis */

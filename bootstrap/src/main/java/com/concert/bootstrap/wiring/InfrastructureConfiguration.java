@@ -1,6 +1,7 @@
 package com.concert.bootstrap.wiring;
 
 import com.concert.adapter.in.web.security.SecuritySettings;
+import com.concert.adapter.in.web.storefront.StorefrontSettings;
 import com.concert.adapter.out.persistence.cache.NearCacheSettings;
 import com.concert.adapter.out.redis.RedisNamespace;
 import com.concert.bootstrap.config.ConcertProperties;
@@ -9,9 +10,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /** What the adapters need from the application's configuration. */
 @Configuration(proxyBeanMethods = false)
@@ -31,6 +34,18 @@ class InfrastructureConfiguration {
     SecuritySettings securitySettings(ConcertProperties properties) {
         ConcertProperties.Security security = properties.security();
         return new SecuritySettings(security.allowedOrigins(), security.verifiedTokens(), security.keepVerifiedFor());
+    }
+
+    /**
+     * The storefront signs fans in at the issuer the service trusts, unless {@code concert.storefront.issuer} names
+     * another address of it (a provider that browsers reach by another name than the service does).
+     */
+    @Bean
+    StorefrontSettings storefrontSettings(ConcertProperties properties, Environment environment) {
+        ConcertProperties.Storefront storefront = properties.storefront();
+        Optional<String> issuer = Optional.of(storefront.issuer()).filter(value -> !value.isBlank())
+                .or(() -> Optional.ofNullable(environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")));
+        return new StorefrontSettings(issuer, storefront.clientId(), storefront.scope());
     }
 
     @Bean

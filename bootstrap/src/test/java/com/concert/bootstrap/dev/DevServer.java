@@ -84,6 +84,7 @@ public final class DevServer {
     private static void printHowToGetTokens(DevIssuer issuer, String servicePort) {
         String api = "http://localhost:" + servicePort;
         log.info("""
+                The storefront: {}/ (sign in as alice/alice or bob/bob)
                 Development tokens (identity provider {}):
                   a user's (any name; development only):
                     curl -s -u {}:{} -d grant_type=client_credentials -d user=alice {}
@@ -92,7 +93,7 @@ public final class DevServer {
                   then, with the access_token of the answer:
                     curl -H "Authorization: Bearer $TOKEN" -X POST {}/api/v1/concerts/1/queue
                   browsers sign in with the authorization code flow and PKCE (client {}, users alice/alice, bob/bob)""",
-                issuer.issuer(), DevIssuer.DEV_CLIENT, DevIssuer.DEV_SECRET, issuer.tokenEndpoint(),
+                api, issuer.issuer(), DevIssuer.DEV_CLIENT, DevIssuer.DEV_SECRET, issuer.tokenEndpoint(),
                 DevIssuer.ADMIN_SCOPE, DevIssuer.OPS_CLIENT, DevIssuer.OPS_SECRET, DevIssuer.ADMIN_SCOPE,
                 issuer.tokenEndpoint(), api, DevIssuer.WEB_CLIENT);
     }

@@ -7,6 +7,7 @@ import com.concert.domain.testing.ConcertFixture;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -133,6 +134,25 @@ class CatalogApiIT extends ServiceIT {
     }
 
     @Test
+    void theStorefront_isServedAtTheRoot_andSignsInAtTheIssuerTheServiceTrusts() {
+        String issuer = TestIssuer.shared().issuer();
+        Reply page = api.get("/").header("Accept", "text/html").send();
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.text()).contains("<script type=\"module\" src=\"app/main.js\"></script>");
+        URI issuerUri = URI.create(issuer);
+        assertThat(page.header("Content-Security-Policy"))
+                .contains("connect-src 'self' " + issuerUri.getScheme() + "://" + issuerUri.getAuthority() + ";");
+        assertThat(api.get("/app/main.js").send().status()).isEqualTo(200);
+
+        Reply config = api.get("/storefront/config").send();
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.json().path("issuer").asString()).isEqualTo(issuer);
+        assertThat(config.json().path("clientId").asString()).isEqualTo("concert-web");
+        assertThat(config.json().path("scope").asString()).isEqualTo("openid profile");
+    }
+
+    @Test
     void everyErrorIsAProblemWithACode_andNeverA5xx() {
         assertProblem(api.post("/api/v1/admin/concerts", "{\"title\": ").asAdmin().send(), 400, "MALFORMED_REQUEST");
         assertProblem(api.post("/api/v1/admin/concerts", "{\"title\": 5, \"venue\": [1]}").asAdmin().send(),
@@ -144,7 +164,7 @@ class CatalogApiIT extends ServiceIT {
         assertProblem(api.get("/api/v1/concerts/x").send(), 400, "VALIDATION_FAILED");
         assertProblem(api.get("/api/v1/concerts/" + Long.MAX_VALUE).send(), 404, "CONCERT_NOT_FOUND");
         assertProblem(api.get("/api/v1/no-such-thing").send(), 404, "NOT_FOUND");
-        assertProblem(api.get("/").send(), 404, "NOT_FOUND");
+        assertProblem(api.get("/no-such-page").send(), 404, "NOT_FOUND");
         Reply notAllowed = api.delete("/api/v1/concerts").send();
         assertProblem(notAllowed, 405, "METHOD_NOT_ALLOWED");
         assertThat(notAllowed.header("Allow")).contains("GET");

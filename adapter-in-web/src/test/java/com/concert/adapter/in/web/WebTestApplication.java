@@ -1,6 +1,7 @@
 package com.concert.adapter.in.web;
 
 import com.concert.adapter.in.web.security.SecuritySettings;
+import com.concert.adapter.in.web.storefront.StorefrontSettings;
 import com.concert.application.identity.port.in.IdentifyCallerUseCase;
 import com.concert.application.ratelimit.port.in.LimitRequestRateUseCase;
 import com.concert.domain.shared.UserId;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,11 +33,17 @@ import java.util.concurrent.atomic.AtomicLong;
 public class WebTestApplication {
 
     public static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+    public static final String ISSUER = "https://id.example/realms/concert";
     public static final KeyPair SIGNING_KEY = rsaKeyPair();
 
     @Bean
     SecuritySettings securitySettings() {
         return new SecuritySettings(List.of("https://shop.example"), 1_000, Duration.ofMinutes(5));
+    }
+
+    @Bean
+    StorefrontSettings storefrontSettings() {
+        return new StorefrontSettings(Optional.of(ISSUER), "concert-web", "openid profile");
     }
 
     @Bean
