@@ -63,13 +63,14 @@ start_service() {
 # settings (look at it with `jfr view hot-methods file.jfr`, `jfr view contention-by-site`, ...); FLAME=file
 # (.html for a flame graph, .collapsed for folded stacks) samples the service with async-profiler for as long,
 # ASYNC_PROFILER naming its libasyncProfiler.so (unzip tools.profiler:async-profiler:4.2:jar:linux-x64 from Maven
-# Central), FLAME_EVENT (itimer) and FLAME_INTERVAL (1ms) choosing what and how often. In the background.
+# Central), FLAME_EVENT (itimer) and FLAME_INTERVAL (1ms) choosing what and how often; LOADGEN_FLAME=file does the
+# same for the load generator's JVM. In the background.
 measure_when() {
-  if [[ -n ${FLAME:-} && ! -f ${ASYNC_PROFILER:-} ]]; then
-    echo "FLAME needs ASYNC_PROFILER=/path/to/libasyncProfiler.so (in tools.profiler:async-profiler's jar)" >&2
+  if [[ -n ${FLAME:-}${LOADGEN_FLAME:-} && ! -f ${ASYNC_PROFILER:-} ]]; then
+    echo "FLAME and LOADGEN_FLAME need ASYNC_PROFILER=/path/to/libasyncProfiler.so (in tools.profiler:async-profiler's jar)" >&2
     exit 1
   fi
-  if [[ -n ${CPU_SPLIT:-} || -n ${PROFILE:-} || -n ${FLAME:-} ]]; then
+  if [[ -n ${CPU_SPLIT:-} || -n ${PROFILE:-} || -n ${FLAME:-} || -n ${LOADGEN_FLAME:-} ]]; then
     (
       for _ in $(seq 1 1200); do
         grep -q "$1" "$WORK/gatling.log" 2>/dev/null && break
@@ -87,6 +88,18 @@ measure_when() {
         ( sleep "${PROFILE_SECONDS:-20}"
           "$(dirname "$JAVA")/jcmd" "$SERVICE" JVMTI.agent_load "$ASYNC_PROFILER" \
             "\"stop,file=$(realpath -m "$FLAME")\"" >/dev/null ) &
+      fi
+      if [[ -n ${LOADGEN_FLAME:-} ]]; then
+        # the load generator's JVM: the newest one running Gatling
+        local loadgen
+        loadgen=$(pgrep -n -f 'io.gatling.app.Gatling' || true)
+        if [[ -n $loadgen ]]; then
+          "$(dirname "$JAVA")/jcmd" "$loadgen" JVMTI.agent_load "$ASYNC_PROFILER" \
+            "\"start,event=${FLAME_EVENT:-itimer},interval=${FLAME_INTERVAL:-1ms}\"" >/dev/null
+          ( sleep "${PROFILE_SECONDS:-20}"
+            "$(dirname "$JAVA")/jcmd" "$loadgen" JVMTI.agent_load "$ASYNC_PROFILER" \
+              "\"stop,file=$(realpath -m "$LOADGEN_FLAME")\"" >/dev/null ) &
+        fi
       fi
       if [[ -n ${CPU_SPLIT:-} ]]; then
         python3 load-test/cpu-split.py "$CPU_SPLIT" "$JAR" >"$WORK/cpu-split.txt"
