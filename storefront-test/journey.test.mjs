@@ -7,6 +7,7 @@ import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {mkdir} from 'node:fs/promises';
 import {chromium} from 'playwright-core';
+import {textContrast} from './contrast.mjs';
 
 const BASE = required('STOREFRONT_URL');
 const ISSUER = required('ISSUER_URL');
@@ -82,6 +83,8 @@ async function apiFan(name, concertId) {
 let browser;
 let step = 0;
 const pages = [];
+let contrastChecked = 0;
+let contrastScreens = 0;
 const FAILURES = new URL('target/', import.meta.url).pathname;
 
 async function shoot(page, name) {
@@ -95,6 +98,14 @@ async function shoot(page, name) {
   await page.evaluate(unstick, 'static');
   await page.screenshot({path: `${SHOTS}/${String(step).padStart(2, '0')}-${name}.png`, fullPage: true});
   await page.evaluate(unstick, '');
+  // every screen the storefront shows is readable (the identity provider's login page is not the storefront's)
+  if (page.url().startsWith(BASE)) {
+    const contrast = await page.evaluate(textContrast);
+    assert.ok(contrast.checked > 0, `${name}: no text judged`);
+    assert.deepEqual(contrast.failures, [], `${name}: text below the WCAG AA contrast`);
+    contrastChecked += contrast.checked;
+    contrastScreens += 1;
+  }
 }
 
 async function fan(viewport) {
@@ -138,6 +149,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
+  console.log(`contrast: ${contrastChecked} pieces of text on ${contrastScreens} screens judged, all at WCAG AA or better`);
 });
 
 /** On a failure, what each fan's page showed, for the log reader. */
