@@ -30,11 +30,7 @@ start_service --concert.queue.max-active=100000 --concert.queue.admit-batch-size
 warm_up PurchaseSimulation
 # once the purchases start (see measure_when in load-test/service.sh)
 measure_when 'purchases of .* ready in'
-set +e
-./mvnw -B -pl load-test gatling:test -Dgatling.simulationClass=com.concert.loadtest.PurchaseSimulation \
-  -DbaseUrl="http://127.0.0.1:$PORT" -DjwtKey="$WORK/jwt-key.pem" "$@" 2>&1 | tee "$WORK/gatling.log"
-gatling=${PIPESTATUS[0]}
-set -e
+run_simulation PurchaseSimulation "$@"
 
 wrk -t2 -c"$CONNECTIONS" -d"${LIVENESS_WARMUP}s" "http://127.0.0.1:$PORT/livez" >/dev/null
 wrk -t2 -c"$CONNECTIONS" -d"${LIVENESS_SECONDS}s" "http://127.0.0.1:$PORT/livez" | tee "$WORK/wrk.log"
@@ -51,7 +47,7 @@ result=$(grep -E '^PurchaseSimulation: [0-9]+ purchases in' "$WORK/gatling.log" 
 report=$(sed -nE 's#.*file://(/[^ ]*)/index\.html.*#\1#p' "$WORK/gatling.log" | tail -n 1)
 echo
 if [[ -z $result || -z $report ]]; then
-  echo "no result from the simulation (exit code $gatling); see its output above" >&2
+  echo "no result from the simulation (exit code $GATLING); see its output above" >&2
   exit 1
 fi
 table=$(python3 load-test/summarize.py "$report")
@@ -72,4 +68,4 @@ printf 'ratio:     %.4f ((hold + pay requests) / s = %.1f, over liveness req/s)\
   "$(bc -l <<<"$requests / $elapsed / $liveness")" "$(bc -l <<<"$requests / $elapsed")"
 echo "report:    $report"
 print_measurements
-exit "$gatling"
+exit "$GATLING"

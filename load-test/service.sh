@@ -82,24 +82,13 @@ measure_when() {
           duration="${PROFILE_SECONDS:-20}s" filename="$(realpath -m "$PROFILE")" >/dev/null
       fi
       if [[ -n ${FLAME:-} ]]; then
-        # quoted once more: jcmd would cut the agent's options at their commas
-        "$(dirname "$JAVA")/jcmd" "$SERVICE" JVMTI.agent_load "$ASYNC_PROFILER" \
-          "\"start,event=${FLAME_EVENT:-itimer},interval=${FLAME_INTERVAL:-1ms}\"" >/dev/null
-        ( sleep "${PROFILE_SECONDS:-20}"
-          "$(dirname "$JAVA")/jcmd" "$SERVICE" JVMTI.agent_load "$ASYNC_PROFILER" \
-            "\"stop,file=$(realpath -m "$FLAME")\"" >/dev/null ) &
+        flame "$SERVICE" "$FLAME"
       fi
       if [[ -n ${LOADGEN_FLAME:-} ]]; then
         # the load generator's JVM: the newest one running Gatling
         local loadgen
         loadgen=$(pgrep -n -f 'io.gatling.app.Gatling' || true)
-        if [[ -n $loadgen ]]; then
-          "$(dirname "$JAVA")/jcmd" "$loadgen" JVMTI.agent_load "$ASYNC_PROFILER" \
-            "\"start,event=${FLAME_EVENT:-itimer},interval=${FLAME_INTERVAL:-1ms}\"" >/dev/null
-          ( sleep "${PROFILE_SECONDS:-20}"
-            "$(dirname "$JAVA")/jcmd" "$loadgen" JVMTI.agent_load "$ASYNC_PROFILER" \
-              "\"stop,file=$(realpath -m "$LOADGEN_FLAME")\"" >/dev/null ) &
-        fi
+        [[ -z $loadgen ]] || flame "$loadgen" "$LOADGEN_FLAME"
       fi
       if [[ -n ${CPU_SPLIT:-} ]]; then
         python3 load-test/cpu-split.py "$CPU_SPLIT" "$JAR" >"$WORK/cpu-split.txt"
@@ -108,6 +97,28 @@ measure_when() {
     ) &
     MEASURING=$!
   fi
+}
+
+# Samples JVM $1 with async-profiler for PROFILE_SECONDS into file $2, in the background.
+flame() {
+  # the agent's options quoted once more: jcmd would cut them at their commas
+  "$(dirname "$JAVA")/jcmd" "$1" JVMTI.agent_load "$ASYNC_PROFILER" \
+    "\"start,event=${FLAME_EVENT:-itimer},interval=${FLAME_INTERVAL:-1ms}\"" >/dev/null
+  ( sleep "${PROFILE_SECONDS:-20}"
+    "$(dirname "$JAVA")/jcmd" "$1" JVMTI.agent_load "$ASYNC_PROFILER" "\"stop,file=$(realpath -m "$2")\"" \
+      >/dev/null 2>&1 || echo "no $2: JVM $1 stopped before ${PROFILE_SECONDS:-20} s of samples" >&2 ) &
+}
+
+# Runs simulation $1 against the service with the options after it, its output shown and kept in
+# $WORK/gatling.log; sets GATLING to its exit code.
+run_simulation() {
+  local simulation=$1
+  shift
+  set +e
+  ./mvnw -B -pl load-test gatling:test -Dgatling.simulationClass="com.concert.loadtest.$simulation" \
+    -DbaseUrl="http://127.0.0.1:$PORT" -DjwtKey="$WORK/jwt-key.pem" "$@" 2>&1 | tee "$WORK/gatling.log"
+  GATLING=${PIPESTATUS[0]}
+  set -e
 }
 
 # Waits for measure_when's measurements and prints the CPU split, if any.

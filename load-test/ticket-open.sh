@@ -23,16 +23,12 @@ echo "service: $JAR with $QUEUE_ARGS ${SERVICE_ARGS:-}"
 warm_up TicketOpenSimulation
 measure_when 'Simulation com.concert.loadtest.TicketOpenSimulation started'
 
-set +e
-./mvnw -B -pl load-test gatling:test -Dgatling.simulationClass=com.concert.loadtest.TicketOpenSimulation \
-  -DbaseUrl="http://127.0.0.1:$PORT" -DjwtKey="$WORK/jwt-key.pem" "$@" 2>&1 | tee "$WORK/gatling.log"
-gatling=${PIPESTATUS[0]}
-set -e
+run_simulation TicketOpenSimulation "$@"
 
 schedule=$(sed -nE 's/^TicketOpenSimulation: concert [0-9]+, schedule ([0-9]+) with.*/\1/p' "$WORK/gatling.log")
 report=$(sed -nE 's#.*file://(/[^ ]*)/index\.html.*#\1#p' "$WORK/gatling.log" | tail -n 1)
 if [[ -z $schedule || -z $report ]]; then
-  echo "no result from the simulation (exit code $gatling); see its output above" >&2
+  echo "no result from the simulation (exit code $GATLING); see its output above" >&2
   exit 1
 fi
 echo "invariants, schedule $schedule:"
@@ -43,4 +39,4 @@ echo
 grep -E '^TicketOpenSimulation: ' "$WORK/gatling.log"
 echo "report: $report"
 print_measurements
-exit "$gatling"
+exit "$GATLING"
