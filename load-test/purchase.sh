@@ -12,9 +12,10 @@
 # The options go to the simulation (see PurchaseSimulation). The simulations are compiled on every run; the
 # service jar only when missing, or with BUILD=1. Needs wrk, openssl, curl, psql, redis-cli, python3, PostgreSQL
 # (trust auth for postgres) and Redis on 127.0.0.1. KEEP_DATABASE=1 keeps the database for a closer look;
-# JAVA_OPTS go to the service's JVM, SERVICE_ARGS are more --name=value settings of the service; CPU_SPLIT=20
-# prints which processes used the CPU for 20 s once the purchases have started, PROFILE=f.jfr records the
-# service's JVM meanwhile.
+# JAVA_OPTS go to the service's JVM, SERVICE_ARGS are more --name=value settings of the service. Once the
+# purchases have started, CPU_SPLIT=20 prints which processes used the CPU for 20 s, PROFILE=f.jfr records the
+# service's JVM and FLAME / LOADGEN_FLAME sample it or the load generator with async-profiler; WARMUP="-D..."
+# runs the simulation once before the measured run (see load-test/service.sh for all of these).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-18095}
