@@ -41,7 +41,7 @@ grep -E 'Non-2xx or 3xx responses|Socket errors' "$WORK/wrk.log" >&2 || true
 schedules=$(sed -nE 's/^PurchaseSimulation: concert [0-9]+, schedules \[([0-9, ]+)\].*/\1/p' "$WORK/gatling.log" | tr -d ' ' | tr ',' ' ')
 for schedule in $schedules; do
   echo "invariants, schedule $schedule:"
-  psql -h 127.0.0.1 -U postgres -d "$DATABASE" -v schedule="$schedule" -f load-test/ticket-open-invariants.sql
+  psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d "$DATABASE" -v schedule="$schedule" -f load-test/ticket-open-invariants.sql
 done
 
 result=$(grep -E '^PurchaseSimulation: [0-9]+ purchases in' "$WORK/gatling.log" || true)

@@ -6,6 +6,8 @@
 #   . load-test/service.sh purchase
 #   start_service --concert.queue.admit-interval=1s ...   # more --name=value settings; JAVA_OPTS go to the JVM
 . load-test/java.sh
+# the PostgreSQL server on 127.0.0.1 to use: PGPORT, as psql reads it (5432 when unset)
+PGPORT=${PGPORT:-5432}
 JAR=${JAR:-bootstrap/target/concert-service.jar}
 DATABASE=${1:?a name for the database}_$$
 WORK=$(mktemp -d)
@@ -16,7 +18,7 @@ cleanup() {
     wait "$SERVICE" 2>/dev/null || true
   fi
   if [[ ${KEEP_DATABASE:-0} != 1 ]]; then
-    psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DATABASE WITH (FORCE)" >/dev/null 2>&1 || true
+    psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "DROP DATABASE IF EXISTS $DATABASE WITH (FORCE)" >/dev/null 2>&1 || true
   fi
   redis-cli -n "$REDIS_DB" flushdb >/dev/null 2>&1 || true
   rm -rf "$WORK"
@@ -34,11 +36,11 @@ openssl pkey -in "$WORK/jwt-key.pem" -pubout -out "$WORK/jwt-public.pem"
 # Starts the jar with the run's database, Redis database and public key, no per-address limit (the load generator
 # is one address; the per-user limit stays on), the given settings and then SERVICE_ARGS; waits until it is ready.
 start_service() {
-  psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $DATABASE" >/dev/null
+  psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "CREATE DATABASE $DATABASE" >/dev/null
   redis-cli -n "$REDIS_DB" flushdb >/dev/null
   # shellcheck disable=SC2086
   "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --management.server.port="$PORT" \
-    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DATABASE" --spring.datasource.username=postgres \
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/$DATABASE" --spring.datasource.username=postgres \
     --spring.data.redis.database="$REDIS_DB" \
     --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$WORK/jwt-public.pem" \
     --concert.rate-limit.per-address=0 "$@" ${SERVICE_ARGS:-} \

@@ -32,7 +32,7 @@ if [[ -z $schedule || -z $report ]]; then
   exit 1
 fi
 echo "invariants, schedule $schedule:"
-psql -h 127.0.0.1 -U postgres -d "$DATABASE" -v schedule="$schedule" -f load-test/ticket-open-invariants.sql
+psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d "$DATABASE" -v schedule="$schedule" -f load-test/ticket-open-invariants.sql
 echo
 python3 load-test/summarize.py "$report"
 echo
