@@ -15,7 +15,8 @@
 # JAVA_OPTS go to the service's JVM, SERVICE_ARGS are more --name=value settings of the service. Once the
 # purchases have started, CPU_SPLIT=20 prints which processes used the CPU for 20 s, PROFILE=f.jfr records the
 # service's JVM and FLAME / LOADGEN_FLAME sample it or the load generator with async-profiler; WARMUP="-D..."
-# runs the simulation once before the measured run (see load-test/service.sh for all of these).
+# runs the simulation once before the measured run (see load-test/service.sh for all of these), in a JVM of its
+# own; -DwarmupPurchases=N instead warms the service and the load generator's JVM alike (see PurchaseSimulation).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-18095}
@@ -30,7 +31,7 @@ start_service --concert.queue.max-active=100000 --concert.queue.admit-batch-size
 
 warm_up PurchaseSimulation
 # once the purchases start (see measure_when in load-test/service.sh)
-measure_when 'purchases of .* ready in'
+measure_when 'PurchaseSimulation: purchase: the first purchase starts'
 run_simulation PurchaseSimulation "$@"
 
 wrk -t2 -c"$CONNECTIONS" -d"${LIVENESS_WARMUP}s" "http://127.0.0.1:$PORT/livez" >/dev/null

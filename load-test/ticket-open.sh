@@ -7,6 +7,9 @@
 #   [JAR=...] [QUEUE_ARGS="--concert.queue.admit-interval=1s ..."] load-test/ticket-open.sh [-Dname=value ...]
 #   for example -Dsmoke=true, or -Dfans=20000 -Dseats=5000 -Drate=1000 -Dclients=400 -DchargeAtOpen=false
 #
+# -DwarmupFans=12000 -DwarmupSeats=3000 runs a first sale in the same load generator's JVM before the measured one
+# (both the service and the generator warm; WARMUP="-D..." of service.sh warms the service only). CPU_SPLIT and
+# the profiles start with the measured sale's first fan.
 # QUEUE_ARGS default to an admission every second of up to 1,000 fans, at most 3,000 active. The options go to
 # the simulation (see TicketOpenSimulation); JAVA_OPTS to the service's JVM, SERVICE_ARGS are more --name=value
 # settings of the service, KEEP_DATABASE=1 keeps the database; CPU_SPLIT=SECONDS and PROFILE=file.jfr measure
@@ -21,7 +24,7 @@ QUEUE_ARGS=${QUEUE_ARGS:---concert.queue.admit-interval=1s --concert.queue.admit
 start_service $QUEUE_ARGS
 echo "service: $JAR with $QUEUE_ARGS ${SERVICE_ARGS:-}"
 warm_up TicketOpenSimulation
-measure_when 'Simulation com.concert.loadtest.TicketOpenSimulation started'
+measure_when 'TicketOpenSimulation: ticket open: the first fan arrives'
 
 run_simulation TicketOpenSimulation "$@"
 

@@ -76,16 +76,18 @@ final class PreparedPurchases {
 
     /**
      * Creates a concert for {@code count} purchases of {@code seatsPerHold} seats each and prepares their fans,
-     * with tokens from {@code tokens}; waits at most {@code maxWait} for the fans' admission.
+     * named after {@code role} (distinct per set of purchases of one simulation), with tokens from {@code tokens};
+     * waits at most {@code maxWait} for the fans' admission.
      */
-    static PreparedPurchases prepare(String baseUrl, Tokens tokens, int count, int seatsPerHold, Duration maxWait) {
+    static PreparedPurchases prepare(String baseUrl, Tokens tokens, String role, int count, int seatsPerHold,
+            Duration maxWait) {
         if (count < 1) {
             throw new IllegalArgumentException("at least one purchase, not " + count);
         }
         if (seatsPerHold < 1 || seatsPerHold > 4) {
             throw new IllegalArgumentException("a hold has 1 to 4 seats, not " + seatsPerHold);
         }
-        FanPool fans = FanPool.prepare(tokens, "purchase", count);
+        FanPool fans = FanPool.prepare(tokens, role, count);
         AdminClient.ConcertWithSchedules concert = new AdminClient(baseUrl, tokens)
                 .createConcert("Purchase load test " + Instant.now(), seatCounts(count, seatsPerHold));
         try (Setup setup = new Setup(baseUrl)) {

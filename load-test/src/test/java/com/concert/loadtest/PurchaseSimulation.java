@@ -1,7 +1,7 @@
 package com.concert.loadtest;
 
 import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 
@@ -38,6 +38,12 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * the last client's end. Any failed request fails the run ({@code -DmaxFailedPercent}, default 0).
  * {@code -Dsmoke=true}: 200 purchases by 8 clients, for 5 seconds at most.
  *
+ * <p>{@code -DwarmupPurchases=N} (0: none) first runs the same loop over N purchases of their own in this JVM, its
+ * requests named "warm-up: hold" and "warm-up: pay", for {@code -DdurationSeconds} at most; the measured loop
+ * starts when it is over (the line {@code PurchaseSimulation: purchase: the first purchase starts}). The service
+ * and this load generator have then compiled their hot paths: in a load generator started for the measured loop
+ * alone, its JIT compiler had more than half of the generator's CPU (load-test/cpu-split.py).
+ *
  * <p>The service must admit every fan at once and keep them admitted through set-up and run, and must not limit
  * one address (the load generator is one); tokens signed here ({@code -DjwtKey}, see {@link LoadTestSettings}):
  * <pre>
@@ -68,93 +74,137 @@ public class PurchaseSimulation extends Simulation {
             "Authorization", FanPool.AUTHORIZATION,
             "X-Queue-Token", "#{token}");
 
-    private static final ChainBuilder HOLD = exec(http(HOLD_NAME)
-            .post("/api/v1/reservations")
-            .headers(FAN_WITH_TOKEN)
-            .body(StringBody("{\"scheduleId\":#{scheduleId},\"seatIds\":#{seatIds}}")).asJson()
-            .check(status().is(201))
-            .check(jsonPath("$.id").ofLong().saveAs("reservationId")));
-
-    private static final ChainBuilder PAY = exec(http(PAY_NAME)
-            .post("/api/v1/payments")
-            .headers(FAN_WITH_TOKEN)
-            // subjects are short and of A-Za-z0-9-, as an Idempotency-Key must be; one payment per fan
-            .header("Idempotency-Key", "pay-#{subject}")
-            .body(StringBody("{\"reservationId\":#{reservationId}}")).asJson()
-            .check(status().is(201)));
-
     private final boolean smoke = LoadTestSettings.smoke();
     private final int purchases = smoke ? 200 : Integer.getInteger("purchases", 20_000);
+    private final int warmupPurchases = smoke ? 0 : Integer.getInteger("warmupPurchases", 0);
     private final int seatsPerHold = Integer.getInteger("seatsPerHold", 1);
     private final int clients = Math.min(smoke ? 8 : Integer.getInteger("clients", 64), purchases);
     private final Duration duration = smoke ? Duration.ofSeconds(5)
             : Duration.ofSeconds(Long.getLong("durationSeconds", 60));
     private final double maxFailedPercent = LoadTestSettings.maxFailedPercent(0);
 
-    private volatile PreparedPurchases prepared;
-    private volatile double setupSeconds;
-    /** When the first client took its first purchase and when the last one ended, in {@link System#nanoTime()}. */
-    private final AtomicLong startedAt = new AtomicLong(NOT_YET);
-    private final AtomicLong endedAt = new AtomicLong(NOT_YET);
-    private final AtomicInteger completed = new AtomicInteger();
-
     /**
-     * Clears what the previous purchase left in the session and puts the next one there, unless none is left or
-     * the time is up: the loop ends on a session without one.
+     * One closed loop of {@code clients} over prepared purchases, for {@code duration} at most; its requests named
+     * "{name}: hold" and "{name}: pay".
      */
-    private Session take(Session session) {
-        long now = System.nanoTime();
-        startedAt.compareAndSet(NOT_YET, now);
-        Session fresh = session.markAsSucceeded().removeAll("seatIds", "reservationId");
-        if (now - startedAt.get() >= duration.toNanos()) {
-            return fresh;
+    private final class Loop {
+
+        private final String name;
+        private final int count;
+        private volatile PreparedPurchases prepared;
+        private volatile double setupSeconds;
+        /** When the first client took its first purchase and when the last one ended, in {@link System#nanoTime()}. */
+        private final AtomicLong startedAt = new AtomicLong(NOT_YET);
+        private final AtomicLong endedAt = new AtomicLong(NOT_YET);
+        private final AtomicInteger completed = new AtomicInteger();
+
+        Loop(String name, int count) {
+            this.name = name;
+            this.count = count;
         }
-        return prepared.next().map(purchase -> fresh.setAll(purchase.attributes())).orElse(fresh);
+
+        void prepare() {
+            long started = System.nanoTime();
+            prepared = PreparedPurchases.prepare(LoadTestSettings.baseUrl(), LoadTestSettings.tokens(),
+                    name.replace("-", ""), count, seatsPerHold, Duration.ofSeconds(120));
+            setupSeconds = (System.nanoTime() - started) / 1e9;
+        }
+
+        /**
+         * Clears what the previous purchase left in the session and puts the next one there, unless none is left
+         * or the time is up: the loop ends on a session without one.
+         */
+        private Session take(Session session) {
+            long now = System.nanoTime();
+            if (startedAt.get() == NOT_YET && startedAt.compareAndSet(NOT_YET, now)) {
+                System.out.printf("PurchaseSimulation: %s: the first purchase starts%n", name);
+            }
+            Session fresh = session.markAsSucceeded().removeAll("seatIds", "reservationId");
+            if (now - startedAt.get() >= duration.toNanos()) {
+                return fresh;
+            }
+            return prepared.next().map(purchase -> fresh.setAll(purchase.attributes())).orElse(fresh);
+        }
+
+        private Session paid(Session session) {
+            completed.incrementAndGet();
+            return session;
+        }
+
+        private Session done(Session session) {
+            endedAt.accumulateAndGet(System.nanoTime(), Math::max);
+            return session;
+        }
+
+        private ChainBuilder hold() {
+            return exec(http(name + ": hold")
+                    .post("/api/v1/reservations")
+                    .headers(FAN_WITH_TOKEN)
+                    .body(StringBody("{\"scheduleId\":#{scheduleId},\"seatIds\":#{seatIds}}")).asJson()
+                    .check(status().is(201))
+                    .check(jsonPath("$.id").ofLong().saveAs("reservationId")));
+        }
+
+        private ChainBuilder pay() {
+            return exec(http(name + ": pay")
+                    .post("/api/v1/payments")
+                    .headers(FAN_WITH_TOKEN)
+                    // subjects are short and of A-Za-z0-9-, as an Idempotency-Key must be; one payment per fan
+                    .header("Idempotency-Key", "pay-#{subject}")
+                    .body(StringBody("{\"reservationId\":#{reservationId}}")).asJson()
+                    .check(status().is(201)));
+        }
+
+        PopulationBuilder population() {
+            return scenario(name)
+                    .exec(this::take)
+                    .asLongAs(session -> session.contains("seatIds"))
+                    .on(exitBlockOnFail().on(exec(hold()).exec(pay()).exec(this::paid)).exec(this::take))
+                    .exec(this::done)
+                    .injectOpen(atOnceUsers(clients));
+        }
+
+        String outcome() {
+            if (prepared == null || endedAt.get() == NOT_YET) {
+                return "no client ran";
+            }
+            double elapsed = (endedAt.get() - startedAt.get()) / 1e9;
+            return "%d purchases in %.2f s: %.1f purchases/s (%d clients, %d seat(s) per hold, set-up %.1f s)"
+                    .formatted(completed.get(), elapsed, elapsed > 0 ? completed.get() / elapsed : 0, clients,
+                            seatsPerHold, setupSeconds);
+        }
     }
 
-    private Session paid(Session session) {
-        completed.incrementAndGet();
-        return session;
-    }
-
-    private Session done(Session session) {
-        endedAt.accumulateAndGet(System.nanoTime(), Math::max);
-        return session;
-    }
+    private final Loop warmUp = warmupPurchases > 0 ? new Loop("warm-up", warmupPurchases) : null;
+    private final Loop measured = new Loop("purchase", purchases);
 
     @Override
     public void before() {
         if (clients < 1) {
             throw new IllegalArgumentException("-Dclients must be at least 1");
         }
-        long started = System.nanoTime();
-        prepared = PreparedPurchases.prepare(LoadTestSettings.baseUrl(), LoadTestSettings.tokens(), purchases,
-                seatsPerHold, Duration.ofSeconds(120));
-        setupSeconds = (System.nanoTime() - started) / 1e9;
+        if (warmUp != null) {
+            warmUp.prepare();
+            System.out.printf("PurchaseSimulation: warm-up: %,d purchases ready in %.1f s%n",
+                    warmUp.prepared.size(), warmUp.setupSeconds);
+        }
+        measured.prepare();
         System.out.printf("PurchaseSimulation: concert %d, schedules %s; %,d purchases of %d seat(s) ready in "
-                        + "%.1f s; %d clients for %d s at most%n", prepared.concertId(), prepared.scheduleIds(),
-                prepared.size(), seatsPerHold, setupSeconds, clients, duration.toSeconds());
+                        + "%.1f s; %d clients for %d s at most%n", measured.prepared.concertId(),
+                measured.prepared.scheduleIds(), measured.prepared.size(), seatsPerHold, measured.setupSeconds,
+                clients, duration.toSeconds());
     }
 
     @Override
     public void after() {
-        if (prepared == null || endedAt.get() == NOT_YET) {
-            System.out.println("PurchaseSimulation: no client ran");
-            return;
+        if (warmUp != null) {
+            System.out.println("PurchaseSimulation: warm-up: " + warmUp.outcome());
         }
-        double elapsed = (endedAt.get() - startedAt.get()) / 1e9;
-        System.out.printf("PurchaseSimulation: %d purchases in %.2f s: %.1f purchases/s (%d clients, %d seat(s) "
-                        + "per hold, set-up %.1f s)%n", completed.get(), elapsed,
-                elapsed > 0 ? completed.get() / elapsed : 0, clients, seatsPerHold, setupSeconds);
+        System.out.println("PurchaseSimulation: " + measured.outcome());
     }
 
     {
-        ScenarioBuilder purchase = scenario("purchase")
-                .exec(this::take)
-                .asLongAs(session -> session.contains("seatIds"))
-                .on(exitBlockOnFail().on(exec(HOLD).exec(PAY).exec(this::paid)).exec(this::take))
-                .exec(this::done);
-        setUp(purchase.injectOpen(atOnceUsers(clients)))
+        setUp(warmUp == null ? measured.population() : warmUp.population().andThen(measured.population()))
                 .protocols(LoadTestSettings.protocol())
                 .assertions(
                         details(HOLD_NAME).failedRequests().percent().lte(maxFailedPercent),
