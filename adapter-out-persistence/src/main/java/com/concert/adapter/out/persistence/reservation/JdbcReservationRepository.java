@@ -62,6 +62,7 @@ class JdbcReservationRepository implements ReservationRepository, ReservationHis
      * Ends the run-out holds on the requested seats, and frees their other seats too. Run only when a requested
      * seat is still HELD by a hold past its deadline, before {@link #HOLD}: the new hold's seat rows may only be
      * written once the old hold no longer owns them (the live-seat unique index of {@code reservation_seat}).
+     * The old holds' ids are an array, not a subquery to join, for the reason given at {@link #CONFIRM}.
      */
     private static final String EXPIRE_STALE_HOLDERS = """
             WITH stale AS (
@@ -73,7 +74,7 @@ class JdbcReservationRepository implements ReservationRepository, ReservationHis
                              ORDER BY r.id FOR UPDATE)
                 RETURNING id)
             UPDATE seat SET status = 'AVAILABLE', reservation_id = NULL, hold_until = NULL
-            WHERE reservation_id IN (SELECT id FROM stale) AND status = 'HELD' AND NOT (id = ANY (?))""";
+            WHERE reservation_id = ANY (ARRAY(SELECT id FROM stale)) AND status = 'HELD' AND NOT (id = ANY (?))""";
 
     /**
      * The hold itself, one statement, run after the lock so that its snapshot sees the caller's committed holds:
@@ -200,7 +201,10 @@ class JdbcReservationRepository implements ReservationRepository, ReservationHis
      * A payment's confirmation in one statement: the caller's live hold becomes CONFIRMED and its seats SOLD,
      * answered with one row per seat sold (none if the hold was not the caller's, not HELD or run out; one without
      * a seat if none was still held for it, which is a bug). The
-     * reservation row is locked first, then its seats, as everywhere.
+     * reservation row is locked first, then its seats, as everywhere. The seats are found by the confirmed id as
+     * a value, so that any plan looks them up in {@code ix_seat_reservation}: written {@code IN (SELECT id FROM
+     * confirmed)}, the generic plan made while the performance had few held seats read that whole index instead,
+     * every payment reading every seat held or sold so far (ADR 16).
      */
     private static final String CONFIRM = """
             WITH confirmed AS (
@@ -209,7 +213,7 @@ class JdbcReservationRepository implements ReservationRepository, ReservationHis
                 RETURNING id, user_id, concert_id, schedule_id, status, created_at, expires_at, ended_at, seat_count),
             sold AS (
                 UPDATE seat SET status = 'SOLD', hold_until = NULL
-                WHERE reservation_id IN (SELECT id FROM confirmed) AND status = 'HELD'
+                WHERE reservation_id = (SELECT id FROM confirmed) AND status = 'HELD'
                 RETURNING id, seat_number, grade, price)
             SELECT c.id, c.user_id, c.concert_id, c.schedule_id, c.status, c.created_at, c.expires_at, c.ended_at,
                    c.seat_count, s.id AS seat_id, s.seat_number, s.grade, s.price
