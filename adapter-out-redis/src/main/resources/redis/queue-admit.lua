@@ -2,7 +2,10 @@
 -- min(batch, maxActive - active) waiting tokens, lowest ticket first, to active; keep the moving average
 -- of admissions per second while anybody waits. Atomic, so any number of callers never exceed maxActive.
 -- KEYS: 1 waiting, 2 active, 3 users, 4 tokens, 5 stats, 6 seq
--- ARGV: 1 now (epoch ms), 2 active ttl (ms), 3 batch size, 4 max active, 5 averaging time constant (ms)
+-- ARGV: 1 now (epoch ms), 2 active ttl (ms), 3 batch size, 4 max active, 5 averaging time constant (ms),
+--       6 interval (ms) when entries may be admitted at once, 0 when every entry waits for a tick
+-- Leaves the part of the batch it did not use as room for entries until the next tick is due (stats fields
+-- room, roomUntil, ttl, max; see queue-enter.lua).
 -- Returns {admitted, expired, waiting, active}
 local now = tonumber(ARGV[1])
 
@@ -45,6 +48,13 @@ if waitingBefore > 0 and last then
   end
 end
 redis.call('HSET', KEYS[5], 'at', tostring(now))
+local interval = tonumber(ARGV[6])
+if interval > 0 then
+  redis.call('HSET', KEYS[5], 'room', tostring(tonumber(ARGV[3]) - admitted), 'roomUntil', tostring(now + interval),
+    'ttl', ARGV[2], 'max', ARGV[4])
+else
+  redis.call('HDEL', KEYS[5], 'room', 'roomUntil', 'ttl', 'max')
+end
 redis.call('PEXPIRE', KEYS[5], 86400000)
 
 local waiting = redis.call('ZCARD', KEYS[1])

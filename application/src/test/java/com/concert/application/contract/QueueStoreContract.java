@@ -292,6 +292,120 @@ public abstract class QueueStoreContract {
         assertThat(store().admit(concert, policy, NOW).active()).isLessThanOrEqualTo(50);
     }
 
+    private QueueEntry enterAt(ConcertId concert, long user, Instant at) {
+        return store().enter(concert, new UserId(user), QueueTokenId.generate(concert, RANDOM), at);
+    }
+
+    private static AdmissionPolicy admittingOnEntry(int batchSize, int maxActive) {
+        return new AdmissionPolicy(Duration.ofSeconds(1), batchSize, maxActive, Duration.ofMinutes(10), true);
+    }
+
+    @Test
+    void withoutAdmitOnEntry_anEntryWaitsForATickEvenWithRoomLeft() {
+        ConcertId concert = newConcert();
+        enter(concert, 1);
+        store().admit(concert, new AdmissionPolicy(Duration.ofSeconds(1), 5, 100, Duration.ofMinutes(10)), NOW);
+
+        QueueEntry second = enter(concert, 2);
+
+        assertThat(second.token().status()).isEqualTo(QueueStatus.WAITING);
+        assertThat(second.token().position()).isEqualTo(1);
+    }
+
+    @Test
+    void admitOnEntry_theFirstEntryOfALineStillWaitsForItsFirstTick() {
+        ConcertId concert = newConcert();
+
+        QueueEntry first = enter(concert, 1);
+
+        assertThat(first.token().status()).isEqualTo(QueueStatus.WAITING);
+    }
+
+    @Test
+    void admitOnEntry_letsInAtOnceWhileNobodyWaits_withinTheRoomTheTickLeft() {
+        ConcertId concert = newConcert();
+        enter(concert, 1);
+        // the tick lets user 1 in and leaves one place of its batch of two
+        store().admit(concert, admittingOnEntry(2, 100), NOW);
+
+        QueueEntry second = enterAt(concert, 2, NOW.plusMillis(10));
+        QueueEntry third = enterAt(concert, 3, NOW.plusMillis(20));
+
+        assertThat(second.created()).isTrue();
+        assertThat(second.token().status()).isEqualTo(QueueStatus.ACTIVE);
+        assertThat(second.token().activeUntil()).isEqualTo(NOW.plusMillis(10).plus(Duration.ofMinutes(10)));
+        assertThat(find(second, NOW.plusMillis(30)).isActive()).isTrue();
+        assertThat(third.token().status()).as("the room is used up").isEqualTo(QueueStatus.WAITING);
+        assertThat(third.token().position()).isEqualTo(1);
+        assertThat(store().concertsInLine()).contains(concert);
+    }
+
+    @Test
+    void admitOnEntry_neverLetsAnEntryPassAnybodyWaiting() {
+        ConcertId concert = newConcert();
+        IntStream.rangeClosed(1, 3).forEach(u -> enter(concert, u));
+        // two of three let in (max-active), room left in the batch, user 3 waits
+        store().admit(concert, admittingOnEntry(5, 2), NOW);
+        store().complete(concert, new UserId(1));
+
+        QueueEntry late = enter(concert, 4);
+
+        assertThat(late.token().status()).isEqualTo(QueueStatus.WAITING);
+        assertThat(late.token().position()).isEqualTo(2);
+    }
+
+    @Test
+    void admitOnEntry_neverAboveMaxActive() {
+        ConcertId concert = newConcert();
+        enter(concert, 1);
+        store().admit(concert, admittingOnEntry(5, 2), NOW);
+
+        QueueEntry second = enter(concert, 2);
+        QueueEntry third = enter(concert, 3);
+
+        assertThat(second.token().status()).isEqualTo(QueueStatus.ACTIVE);
+        assertThat(third.token().status()).isEqualTo(QueueStatus.WAITING);
+    }
+
+    @Test
+    void admitOnEntry_theRoomEndsWhenTheNextTickIsDue() {
+        ConcertId concert = newConcert();
+        enter(concert, 1);
+        store().admit(concert, admittingOnEntry(5, 100), NOW);
+
+        QueueEntry late = enterAt(concert, 2, NOW.plusSeconds(1));
+
+        assertThat(late.token().status()).isEqualTo(QueueStatus.WAITING);
+    }
+
+    @Test
+    void admitOnEntry_threeHundredEntriesAtOnce_takeExactlyTheRoom_andTheRestQueueInOrder() throws Exception {
+        ConcertId concert = newConcert();
+        enter(concert, 1);
+        // one let in, 99 places of the batch left, far below max-active
+        store().admit(concert, admittingOnEntry(100, 1_000), NOW);
+
+        List<QueueEntry> entries = concurrently(300, user -> enter(concert, user + 2));
+
+        assertThat(entries).filteredOn(e -> e.token().isActive()).hasSize(99);
+        assertThat(entries).filteredOn(e -> !e.token().isActive()).extracting(e -> e.token().position())
+                .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 201).boxed().toList());
+        assertThat(entries).allMatch(QueueEntry::created);
+        assertThat(entries).extracting(e -> e.token().id()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void admitOnEntry_threeHundredEntriesAtOnce_neverTakeTheConcertAboveMaxActive() throws Exception {
+        ConcertId concert = newConcert();
+        enter(concert, 1);
+        store().admit(concert, admittingOnEntry(100, 50), NOW);
+
+        List<QueueEntry> entries = concurrently(300, user -> enter(concert, user + 2));
+
+        assertThat(entries).filteredOn(e -> e.token().isActive()).hasSize(49);
+        assertThat(store().admit(concert, admittingOnEntry(100, 50), NOW.plusSeconds(1)).active()).isEqualTo(50);
+    }
+
     /** Runs {@code n} calls at once, all released by one latch, and returns their results in call order. */
     protected static <T> List<T> concurrently(int n, IndexedCall<T> call) throws Exception {
         CountDownLatch start = new CountDownLatch(1);

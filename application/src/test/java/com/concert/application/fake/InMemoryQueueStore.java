@@ -28,6 +28,11 @@ import java.util.stream.Collectors;
 public final class InMemoryQueueStore implements QueueStore {
 
     private final Map<ConcertId, Line> lines = new HashMap<>();
+    /** What the last tick of each concert left for entries (admit on entry); kept when a line empties. */
+    private final Map<ConcertId, Room> rooms = new HashMap<>();
+
+    private record Room(int places, Instant until, Duration activeTtl, int maxActive) {
+    }
 
     private static final class Line {
         long nextTicket;
@@ -76,6 +81,15 @@ public final class InMemoryQueueStore implements QueueStore {
             }
             line.end(existing);
         }
+        Room room = rooms.get(concert);
+        if (line.waiting.isEmpty() && room != null && room.places() > 0 && now.isBefore(room.until())
+                && line.active.size() < room.maxActive()) {
+            rooms.put(concert, new Room(room.places() - 1, room.until(), room.activeTtl(), room.maxActive()));
+            line.active.put(candidate, now.plus(room.activeTtl()));
+            line.owner.put(candidate, user);
+            line.tokenOf.put(user, candidate);
+            return new QueueEntry(line.view(candidate, now), true, line.rate());
+        }
         long ticket = ++line.nextTicket;
         line.waiting.put(ticket, candidate);
         line.ticketOf.put(candidate, ticket);
@@ -115,6 +129,7 @@ public final class InMemoryQueueStore implements QueueStore {
     public synchronized AdmissionResult admit(ConcertId concert, AdmissionPolicy policy, Instant now) {
         Line line = lines.get(concert);
         if (line == null) {
+            leaveRoom(concert, policy, 0, now);
             return new AdmissionResult(concert, 0, 0, 0, 0);
         }
         int expired = 0;
@@ -136,10 +151,20 @@ public final class InMemoryQueueStore implements QueueStore {
             admitted++;
         }
         measure(line, anybodyWaited, admitted, now);
+        leaveRoom(concert, policy, admitted, now);
         if (line.waiting.isEmpty() && line.active.isEmpty()) {
             lines.remove(concert);
         }
         return new AdmissionResult(concert, admitted, expired, line.waiting.size(), line.active.size());
+    }
+
+    private void leaveRoom(ConcertId concert, AdmissionPolicy policy, int admitted, Instant now) {
+        if (policy.admitOnEntry()) {
+            rooms.put(concert, new Room(policy.batchSize() - admitted, now.plus(policy.interval()), policy.activeTtl(),
+                    policy.maxActive()));
+        } else {
+            rooms.remove(concert);
+        }
     }
 
     /** The same moving average as the Redis store: time constant 30 s, measured only while somebody waits. */

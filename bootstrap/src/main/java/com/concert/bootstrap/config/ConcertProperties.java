@@ -27,12 +27,16 @@ public record ConcertProperties(
      * @param admitBatchSize at most this many admitted per concert per tick
      * @param maxActive      at most this many active users per concert at once
      * @param activeTtl      how long an admitted user may shop before the slot is given to the next one
+     * @param admitOnEntry   whether a user who enters while nobody waits is let in at once, within the room the
+     *                       last tick left (the unused part of its batch, until the next tick; never above
+     *                       {@code maxActive})
      */
     public record Queue(
             @DefaultValue("10s") Duration admitInterval,
             @DefaultValue("3000") int admitBatchSize,
             @DefaultValue("3000") int maxActive,
-            @DefaultValue("10m") Duration activeTtl) {
+            @DefaultValue("10m") Duration activeTtl,
+            @DefaultValue("false") boolean admitOnEntry) {
 
         public Queue {
             requirePositive(admitInterval, "concert.queue.admit-interval");

@@ -30,7 +30,8 @@ class QueueConfiguration {
     @Bean
     AdmissionPolicy admissionPolicy(ConcertProperties properties) {
         ConcertProperties.Queue queue = properties.queue();
-        return new AdmissionPolicy(queue.admitInterval(), queue.admitBatchSize(), queue.maxActive(), queue.activeTtl());
+        return new AdmissionPolicy(queue.admitInterval(), queue.admitBatchSize(), queue.maxActive(), queue.activeTtl(),
+                queue.admitOnEntry());
     }
 
     @Bean

@@ -5,9 +5,14 @@ import java.util.Objects;
 
 /**
  * How a concert's waiting line is let in: every {@code interval}, at most {@code batchSize} users, and never
- * more than {@code maxActive} active at once; each admitted user shops for {@code activeTtl}.
+ * more than {@code maxActive} active at once; each admitted user shops for {@code activeTtl}. With
+ * {@code admitOnEntry}, a user who enters while nobody waits is let in at once if the last tick left room: the
+ * part of its batch it did not use, until the next tick is due, and never above {@code maxActive}. Nobody is
+ * overtaken (nobody waits) and no interval lets in more than {@code batchSize}; without it, every user waits for
+ * a tick.
  */
-public record AdmissionPolicy(Duration interval, int batchSize, int maxActive, Duration activeTtl) {
+public record AdmissionPolicy(Duration interval, int batchSize, int maxActive, Duration activeTtl,
+                              boolean admitOnEntry) {
 
     public AdmissionPolicy {
         Objects.requireNonNull(interval, "interval");
@@ -18,6 +23,11 @@ public record AdmissionPolicy(Duration interval, int batchSize, int maxActive, D
         if (batchSize < 1 || maxActive < 1) {
             throw new IllegalArgumentException("batchSize and maxActive are at least 1");
         }
+    }
+
+    /** Every user waits for a tick. */
+    public AdmissionPolicy(Duration interval, int batchSize, int maxActive, Duration activeTtl) {
+        this(interval, batchSize, maxActive, activeTtl, false);
     }
 
     /** How many waiting users one tick admits when {@code active} users are inside now. */

@@ -21,6 +21,11 @@ import java.util.Set;
  *     moves {@code min(batchSize, maxActive - active)} waiting tokens, lowest numbers first, to active until
  *     {@code now + activeTtl}. However many callers admit at once, a concert never has more than
  *     {@code maxActive} active tokens.</li>
+ *     <li><b>Straight in when nobody waits</b> (only with {@link AdmissionPolicy#admitOnEntry()}). A tick leaves
+ *     the part of its batch it did not use as room until its next tick is due; a new token entering while
+ *     nobody waits takes one place of that room and is active at once, as long as the concert stays within
+ *     {@code maxActive}. Atomic like the rest: however many enter at once, no more are let in than the room,
+ *     and none while anybody waits.</li>
  *     <li><b>Ended means gone.</b> A token that left, was completed, or whose active time ran out is not
  *     found again (even before an admission tick cleans it up); its user may enter again and gets a new
  *     token at the end of the line.</li>
@@ -31,7 +36,8 @@ public interface QueueStore {
 
     /**
      * Puts {@code user} in line for {@code concert} with {@code candidate} as the token, or answers the token the
-     * user already holds there (waiting or active, with its current place) and ignores the candidate.
+     * user already holds there (waiting or active, with its current place) and ignores the candidate. A new token
+     * is active at once when the last tick left room and nobody waits (see the class comment).
      */
     QueueEntry enter(ConcertId concert, UserId user, QueueTokenId candidate, Instant now);
 

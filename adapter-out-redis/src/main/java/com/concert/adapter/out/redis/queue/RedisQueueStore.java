@@ -106,7 +106,8 @@ public final class RedisQueueStore implements QueueStore {
 
     /**
      * When a tick finds the line empty, the concert leaves the index, and is put back if a token arrived in the
-     * meantime: an entry indexes its concert after its token is in line, so the second look cannot miss it.
+     * meantime (waiting, or let in at once): an entry indexes its concert after its token is in, so the second
+     * look cannot miss it.
      */
     @Override
     public AdmissionResult admit(ConcertId concert, AdmissionPolicy policy, Instant now) {
@@ -114,13 +115,14 @@ public final class RedisQueueStore implements QueueStore {
         List<Long> reply = ADMIT.run(redis, ScriptOutputType.MULTI, keys.forAdmit(),
                 Long.toString(now.toEpochMilli()), Long.toString(policy.activeTtl().toMillis()),
                 Integer.toString(policy.batchSize()), Integer.toString(policy.maxActive()),
-                Long.toString(RATE_TIME_CONSTANT.toMillis()));
+                Long.toString(RATE_TIME_CONSTANT.toMillis()),
+                Long.toString(policy.admitOnEntry() ? policy.interval().toMillis() : 0));
         AdmissionResult result = new AdmissionResult(concert, reply.get(0).intValue(), reply.get(1).intValue(),
                 reply.get(2), reply.get(3));
         if (result.waiting() == 0 && result.active() == 0) {
             RedisFailures.translate(() -> {
                 redis.commands().srem(concertIndex, concert.toString());
-                if (redis.commands().zcard(keys.waiting()) > 0) {
+                if (redis.commands().zcard(keys.waiting()) > 0 || redis.commands().zcard(keys.active()) > 0) {
                     redis.commands().sadd(concertIndex, concert.toString());
                 }
                 return null;
