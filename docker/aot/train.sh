@@ -63,7 +63,7 @@ rm -f "$CACHE"
 
 # The jar by its absolute path, as the image starts it: a JVM takes the cache only with the class path it was
 # trained with (a relative path from another directory is "shared class paths mismatch"). Admission every 200 ms
-# so that fans are let in within the run; one address may send everything.
+# so that fans are let in within the run; one address may send everything; nobody to drain at the end.
 # shellcheck disable=SC2086
 "$JAVA" -XX:AOTCacheOutput="$CACHE" ${JAVA_OPTS:-} -jar "$APP_DIR/concert-service.jar" \
   --server.port="$PORT" --management.server.port="$PORT" \
@@ -72,7 +72,7 @@ rm -f "$CACHE"
   --spring.data.redis.host="$REDIS_HOST" --spring.data.redis.port="$REDIS_PORT" \
   --spring.data.redis.database="$REDIS_DATABASE" \
   --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$WORK/public.pem" \
-  --concert.queue.admit-interval=200ms --concert.rate-limit.per-address=0 \
+  --concert.queue.admit-interval=200ms --concert.rate-limit.per-address=0 --concert.shutdown.drain-delay=0s \
   >"$WORK/service.log" 2>&1 &
 SERVICE=$!
 ready=
