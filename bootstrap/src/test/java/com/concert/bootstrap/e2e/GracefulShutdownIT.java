@@ -194,15 +194,28 @@ class GracefulShutdownIT {
             if (listed == null) {
                 continue;
             }
-            String chargeKey = "roll-" + client.userId + "-" + step;
-            Reply charged = send("charge", lost, answered, () -> balancer.api()
-                    .post("/api/v1/points/charge", Map.of("amount", 110_000)).user(client.userId)
-                    .header("Idempotency-Key", chargeKey).send());
-            if (charged == null || charged.status() != 200) {
-                lost.add("charge answered " + charged);
-                continue;
+            if (client.expectedBalance < Concerts.SEAT_PRICE) {
+                // topped up to one seat's price only: a loop whose holds lose their races (the seats run out
+                // within the test) would otherwise charge past the wallet's limit
+                String chargeKey = "roll-" + client.userId + "-" + step;
+                Reply charged = send("charge", lost, answered, () -> balancer.api()
+                        .post("/api/v1/points/charge", Map.of("amount", Concerts.SEAT_PRICE)).user(client.userId)
+                        .header("Idempotency-Key", chargeKey).send());
+                if (charged == null || charged.status() != 200) {
+                    lost.add("charge answered " + charged);
+                    continue;
+                }
+                client.expectedBalance = charged.json().path("balance").asLong();
+            } else {
+                Reply balance = send("balance", lost, answered, () -> balancer.api().get("/api/v1/points")
+                        .user(client.userId).send());
+                if (balance == null) {
+                    continue;
+                }
+                if (balance.status() != 200 || balance.json().path("balance").asLong() != client.expectedBalance) {
+                    lost.add("balance answered " + balance + " where " + client.expectedBalance + " was told");
+                }
             }
-            client.expectedBalance = charged.json().path("balance").asLong();
 
             Reply entered = send("enter", lost, answered, () -> balancer.api()
                     .post("/api/v1/concerts/" + concertId + "/queue", null).user(client.userId).send());

@@ -12,6 +12,9 @@ import java.util.Map;
 /** Creates concerts through the admin API, the way an operator would (with a token of the operator scope). */
 public final class Concerts {
 
+    /** The price of every seat of the concerts made here. */
+    public static final long SEAT_PRICE = 110_000;
+
     private Concerts() {
     }
 
@@ -26,7 +29,7 @@ public final class Concerts {
             Map<String, Object> schedule = new LinkedHashMap<>();
             schedule.put("performanceAt", now.plus(Duration.ofDays(10 + i)).toString());
             schedule.put("bookingOpensAt", bookingOpensAt.toString());
-            schedule.put("sections", List.of(Map.of("grade", "R", "price", 110_000, "seats", seatsPerSchedule[i])));
+            schedule.put("sections", List.of(Map.of("grade", "R", "price", SEAT_PRICE, "seats", seatsPerSchedule[i])));
             schedules.add(schedule);
         }
         Api.Reply reply = api.post("/api/v1/admin/concerts",
