@@ -276,7 +276,7 @@ public class TicketOpenSimulation extends Simulation {
         /** Polls once a second until admitted, until the seats are gone, or for {@code maxWait} at most. */
         private ChainBuilder waitInLine() {
             return asLongAsDuring(session -> !isActive(session) && !soldOut(), maxWait)
-                    .on(pause(Duration.ofSeconds(1)).exec(queueStatus()));
+                    .on(pause(pollEvery).exec(queueStatus()));
         }
 
         /**
@@ -332,6 +332,7 @@ public class TicketOpenSimulation extends Simulation {
     private final int clients = LoadTestSettings.clients();
     private final Duration maxWait = Duration.ofSeconds(Long.getLong("maxWaitSeconds", 300));
     private final int maxAttempts = Integer.getInteger("maxAttempts", 10);
+    private final Duration pollEvery = Duration.ofMillis(Long.getLong("pollMillis", 1_000));
     private final boolean chargeAtOpen = Boolean.parseBoolean(System.getProperty("chargeAtOpen", "true"));
 
     private final Sale warmUp = warmupFans > 0 ? new Sale("warm-up", warmupFans, warmupSeats) : null;
