@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A ticket open against a fresh service, in one command: starts the jar with a database of its own
 # (ticket_<pid>), Redis database REDIS_DB (9) and a key pair made for the run, with the queue settings QUEUE_ARGS,
-# runs TicketOpenSimulation against it (tokens signed by the simulation), checks the database with
-# ticket-open-invariants.sql, stops everything and prints the per-request table and how long the seats lasted.
+# runs TicketOpenSimulation against it (tokens signed by the simulation), measures GET /livez with wrk for scale,
+# checks the database with ticket-open-invariants.sql, stops everything and prints the per-request table, how long
+# the seats lasted and that time scaled to a machine whose liveness is 12,000 req/s.
 #
 #   [JAR=...] [QUEUE_ARGS="--concert.queue.admit-interval=1s ..."] load-test/ticket-open.sh [-Dname=value ...]
 #   for example -Dsmoke=true, or -Dfans=20000 -Dseats=5000 -Drate=1000 -Dclients=400 -DchargeAtOpen=false
@@ -28,6 +29,15 @@ measure_when 'TicketOpenSimulation: ticket open: the first fan arrives'
 
 run_simulation TicketOpenSimulation "$@"
 
+# the machine's speed in the same run, for scale: these machines' speed moves by half within minutes, so a sale's
+# seconds compare only with the liveness measured next to them (LIVENESS_SECONDS=0 skips it)
+LIVENESS_SECONDS=${LIVENESS_SECONDS:-10}
+liveness=
+if (( LIVENESS_SECONDS > 0 )) && command -v wrk >/dev/null; then
+  wrk -t2 -c64 -d5s "http://127.0.0.1:$PORT/livez" >/dev/null
+  liveness=$(wrk -t2 -c64 -d"${LIVENESS_SECONDS}s" "http://127.0.0.1:$PORT/livez" | awk '/Requests\/sec/ {print $2}')
+fi
+
 schedule=$(sed -nE 's/^TicketOpenSimulation: concert [0-9]+, schedule ([0-9]+) with.*/\1/p' "$WORK/gatling.log")
 report=$(sed -nE 's#.*file://(/[^ ]*)/index\.html.*#\1#p' "$WORK/gatling.log" | tail -n 1)
 if [[ -z $schedule || -z $report ]]; then
@@ -40,6 +50,15 @@ echo
 python3 load-test/summarize.py "$report"
 echo
 grep -E '^TicketOpenSimulation: ' "$WORK/gatling.log"
+sold_out=$(sed -nE 's/^TicketOpenSimulation: sold out after ([0-9.]+) s.*/\1/p' "$WORK/gatling.log")
+if [[ -n $liveness ]]; then
+  echo "liveness: $liveness req/s (wrk -t2 -c64, $LIVENESS_SECONDS s, after the sale)"
+  if [[ -n $sold_out ]]; then
+    # issue 11's reference machine: liveness about 12,000 req/s
+    printf 'sold out after %s s, %.1f s at the speed of a machine whose liveness is 12,000 req/s\n' \
+      "$sold_out" "$(bc -l <<<"$sold_out * $liveness / 12000")"
+  fi
+fi
 echo "report: $report"
 print_measurements
 exit "$GATLING"

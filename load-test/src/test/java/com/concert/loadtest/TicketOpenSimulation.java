@@ -40,16 +40,17 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 /**
  * The ticket open: {@code -Dfans} (20,000) fans go for the {@code -Dseats} (5,000) seats of one performance whose
  * booking is open. Each fan charges the price of {@code -DseatsPerFan} (1, at most 4) seats in points, enters the
- * waiting queue, polls its status every second until admitted, reads the seat map, holds that many random
- * available seats (other ones after each {@code 409 SEAT_UNAVAILABLE}, at most {@code -DmaxAttempts} (10) holds)
- * and pays for them. With {@code -DchargeAtOpen=false} the wallets are charged in the set-up instead, as by fans who
- * topped up before the sale: the open is then the queue, the seat map, holds and payments alone. A fan who finds no
- * available seat has seen the performance sell out: from then on waiting fans stop polling, and every fan without
- * a hold leaves the queue. A fan also gives up after {@code -DmaxWaitSeconds} (300) in line. The report shows each
- * step ("ticket open: charge", "ticket open: hold", "ticket open: pay", ...), and the run ends with a line saying
- * how long the seats lasted (from the first fan's arrival, to within the seat map's cache lag) and how many fans
- * gave up waiting. Failed requests of any step, or of the whole run, above {@code -DmaxFailedPercent} (1) fail the
- * run; a {@code 409 SEAT_UNAVAILABLE} on a hold is the expected answer to losing a race, not a failure.
+ * waiting queue, polls its status every {@code -DpollMillis} (1,000) ms until admitted, reads the seat map, holds
+ * that many random available seats (other ones after each {@code 409 SEAT_UNAVAILABLE}, at most
+ * {@code -DmaxAttempts} (10) holds) and pays for them. With {@code -DchargeAtOpen=false} the wallets are charged in
+ * the set-up instead, as by fans who topped up before the sale: the open is then the queue, the seat map, holds and
+ * payments alone. A fan who finds no available seat has seen the performance sell out: from then on waiting fans
+ * stop polling, and every fan without a hold leaves the queue. A fan also gives up after {@code -DmaxWaitSeconds}
+ * (300) in line. The report shows each step ("ticket open: charge", "ticket open: hold", "ticket open: pay", ...),
+ * and the run ends with a line saying how long the seats lasted (from the first fan's arrival, to within the seat
+ * map's cache lag) and how many fans gave up waiting. Failed requests of any step, or of the whole run, above
+ * {@code -DmaxFailedPercent} (1) fail the run; a {@code 409 SEAT_UNAVAILABLE} on a hold is the expected answer to
+ * losing a race, not a failure.
  *
  * <p>The fans come through {@code -Dclients} (400) virtual users, each looping over new fans and starting one at
  * most every {@code clients / rate} seconds: together they bring {@code -Drate} (1,000) fans per second, all of
