@@ -8,6 +8,7 @@ import com.concert.application.booking.port.in.GetSeatMapUseCase;
 import com.concert.application.booking.port.in.HoldSeatsUseCase;
 import com.concert.application.booking.port.in.PayReservationUseCase;
 import com.concert.application.booking.port.out.BookingMetrics;
+import com.concert.application.booking.port.out.PaymentSettlement;
 import com.concert.application.booking.port.out.ReservationHistory;
 import com.concert.application.booking.service.CancelReservationService;
 import com.concert.application.booking.service.ExpireHoldsService;
@@ -25,7 +26,6 @@ import com.concert.bootstrap.config.ConcertProperties;
 import com.concert.bootstrap.jobs.ScheduledJob;
 import com.concert.bootstrap.metrics.MicrometerBookingMetrics;
 import com.concert.domain.payment.PaymentRepository;
-import com.concert.domain.point.WalletRepository;
 import com.concert.domain.queue.QueueStore;
 import com.concert.domain.reservation.ReservationPolicy;
 import com.concert.domain.reservation.ReservationRepository;
@@ -97,10 +97,10 @@ class BookingConfiguration {
 
     @Bean
     PayReservationUseCase payReservationUseCase(QueueGate gate, QueueStore queue, ReservationRepository reservations,
-                                                WalletRepository wallets, PaymentRepository payments,
+                                                PaymentSettlement settlement, PaymentRepository payments,
                                                 IdempotencyStore idempotency, TransactionRunner transactions,
                                                 BookingMetrics metrics, Clock clock) {
-        return new PayReservationService(gate, queue, reservations, wallets, payments, idempotency, transactions,
+        return new PayReservationService(gate, queue, reservations, settlement, payments, idempotency, transactions,
                 metrics, clock);
     }
 }

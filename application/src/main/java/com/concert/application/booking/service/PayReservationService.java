@@ -3,17 +3,24 @@ package com.concert.application.booking.service;
 import com.concert.application.booking.port.in.PayReservationCommand;
 import com.concert.application.booking.port.in.PayReservationUseCase;
 import com.concert.application.booking.port.out.BookingMetrics;
-import com.concert.application.idempotency.Idempotency;
+import com.concert.application.booking.port.out.PaymentSettlement;
+import com.concert.application.booking.port.out.PaymentSettlement.KeyTaken;
+import com.concert.application.booking.port.out.PaymentSettlement.NotPayable;
+import com.concert.application.booking.port.out.PaymentSettlement.Paid;
+import com.concert.application.booking.port.out.PaymentSettlement.ShortOfPoints;
+import com.concert.application.idempotency.IdempotencyKey;
 import com.concert.application.idempotency.IdempotencyStore;
+import com.concert.application.idempotency.IdempotentOutcome;
 import com.concert.application.queue.service.QueueGate;
 import com.concert.application.shared.TransactionRunner;
 import com.concert.domain.payment.Payment;
 import com.concert.domain.payment.PaymentId;
 import com.concert.domain.payment.PaymentRepository;
-import com.concert.domain.point.Wallet;
-import com.concert.domain.point.WalletRepository;
+import com.concert.domain.point.InsufficientPointsException;
 import com.concert.domain.queue.QueueStore;
 import com.concert.domain.queue.QueueTokenId;
+import com.concert.domain.queue.TokenInvalidException;
+import com.concert.domain.queue.TokenMissingException;
 import com.concert.domain.reservation.Reservation;
 import com.concert.domain.reservation.ReservationId;
 import com.concert.domain.reservation.ReservationNotFoundException;
@@ -25,6 +32,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+/**
+ * Pays a held reservation with points. Inside one transaction: the writes of {@link PaymentSettlement} (in
+ * PostgreSQL one statement: the key's claim, the confirmation, the points, the payment), then the caller's
+ * queue token, checked against the reservation's concert; after the commit, the token is ended. A token that
+ * does not let the caller pay rolls the writes back; a repeat of a completed payment is answered by its key
+ * before the token is looked at, since paying ended it.
+ */
 public final class PayReservationService implements PayReservationUseCase {
 
     private static final System.Logger LOG = System.getLogger(PayReservationService.class.getName());
@@ -32,22 +46,22 @@ public final class PayReservationService implements PayReservationUseCase {
     private final QueueGate gate;
     private final QueueStore queue;
     private final ReservationRepository reservations;
-    private final WalletRepository wallets;
+    private final PaymentSettlement settlement;
     private final PaymentRepository payments;
-    private final Idempotency idempotency;
+    private final IdempotencyStore idempotency;
     private final TransactionRunner transactions;
     private final BookingMetrics metrics;
     private final Clock clock;
 
     public PayReservationService(QueueGate gate, QueueStore queue, ReservationRepository reservations,
-                                 WalletRepository wallets, PaymentRepository payments, IdempotencyStore idempotency,
+                                 PaymentSettlement settlement, PaymentRepository payments, IdempotencyStore idempotency,
                                  TransactionRunner transactions, BookingMetrics metrics, Clock clock) {
         this.gate = gate;
         this.queue = queue;
         this.reservations = reservations;
-        this.wallets = wallets;
+        this.settlement = settlement;
         this.payments = payments;
-        this.idempotency = new Idempotency(idempotency);
+        this.idempotency = idempotency;
         this.transactions = transactions;
         this.metrics = metrics;
         this.clock = clock;
@@ -57,53 +71,64 @@ public final class PayReservationService implements PayReservationUseCase {
     public Payment pay(PayReservationCommand command) {
         UserId user = command.userId();
         ReservationId id = command.reservation();
+        Optional<IdempotencyKey> key = command.idempotencyKey();
         String request = "payment:" + id;
         Instant now = clock.instant();
-        // the key is claimed before the token is even read: a repeat of a completed payment answers it although
-        // paying ended the token, and a repeat racing the first payment waits for it and answers its result,
-        // instead of finding the token the first payment has just ended
-        QueueTokenId[] checked = new QueueTokenId[1];
-        Idempotency.Outcome<Payment> outcome = transactions.inTransaction(() -> idempotency.runInTransaction(
-                user, command.idempotencyKey(), request, now,
-                () -> {
-                    checked[0] = QueueGate.parse(command.token());
-                    return payInTransaction(user, checked[0], id, now);
-                },
-                payment -> Long.toString(payment.id().value())));
-        return switch (outcome) {
-            case Idempotency.Done<Payment> done -> {
-                metrics.paid(done.value());
-                freeQueueSlot(checked[0], user);
-                yield done.value();
+        Attempt attempt = transactions.inTransaction(() -> {
+            QueueTokenId token;
+            try {
+                token = QueueGate.parse(command.token());
+            } catch (TokenMissingException | TokenInvalidException malformed) {
+                return answerWithoutToken(user, key, request, now, malformed);
             }
-            case Idempotency.Replay<Payment> replay -> replay(replay.result());
+            return switch (settlement.settle(user, id, key, request, now)) {
+                case KeyTaken taken -> new Replayed(taken.earlier().resultFor(request));
+                case NotPayable notPayable -> throw whyNotPayable(user, token, id, now);
+                case ShortOfPoints short_ -> {
+                    gate.requireActive(token, user, short_.reservation().concertId());
+                    throw new InsufficientPointsException(short_.reservation().totalPrice(), short_.balance());
+                }
+                case Paid paid -> {
+                    // a token that does not let the caller pay rolls the payment's writes back with the rest
+                    gate.requireActive(token, user, paid.reservation().concertId());
+                    yield new Completed(paid.payment(), token);
+                }
+            };
+        });
+        return switch (attempt) {
+            case Completed completed -> {
+                metrics.paid(completed.payment());
+                freeQueueSlot(completed.token(), user);
+                yield completed.payment();
+            }
+            case Replayed replayed -> replay(replayed.result());
         };
     }
 
     /**
-     * Confirm, check the caller's token, use the points, record the payment: all or nothing. The confirmation
-     * goes first because it decides in one statement what would otherwise take a read and two writes; when it
-     * changes nothing, the reservation is read to say why, in the order the checks have always been made (not
-     * the caller's, the token, then whether it can still be paid).
+     * A token missing or not even shaped like one still lets a repeat of a completed payment be answered (the
+     * payment ended the token, and a client may have dropped it); otherwise it is the answer. The claim waits
+     * for a first request still running with the key, as a payment's would, and is rolled back with the refusal.
      */
-    private Payment payInTransaction(UserId user, QueueTokenId token, ReservationId id, Instant now) {
-        Optional<Reservation> confirmed = reservations.confirm(id, user, now);
-        if (confirmed.isEmpty()) {
-            Reservation reservation = owned(user, id);
-            gate.requireActive(token, user, reservation.concertId());
-            reservation.requirePayableAt(now);
-            throw new ReservationNotPayableException(id, reservation.status());
+    private Attempt answerWithoutToken(UserId user, Optional<IdempotencyKey> key, String request, Instant now,
+                                       RuntimeException malformed) {
+        Optional<IdempotentOutcome> earlier = key.flatMap(k -> idempotency.claim(user, k, request, now));
+        if (earlier.isPresent()) {
+            return new Replayed(earlier.get().resultFor(request));
         }
-        Reservation reservation = confirmed.get();
-        // a token that does not let the caller pay rolls the confirmation back with the rest
-        gate.requireActive(token, user, reservation.concertId());
-        Wallet wallet = wallets.use(user, reservation.totalPrice(), id, now);
-        return payments.record(id, user, reservation.totalPrice(), wallet.balance(), now);
+        throw malformed;
     }
 
-    private Reservation owned(UserId user, ReservationId id) {
-        return reservations.findById(id).filter(r -> r.isOwnedBy(user))
+    /**
+     * Why a settlement changed nothing, in the order the checks have always been made: not the caller's, the
+     * token, then whether the hold can still be paid.
+     */
+    private RuntimeException whyNotPayable(UserId user, QueueTokenId token, ReservationId id, Instant now) {
+        Reservation reservation = reservations.findById(id).filter(r -> r.isOwnedBy(user))
                 .orElseThrow(() -> new ReservationNotFoundException(id));
+        gate.requireActive(token, user, reservation.concertId());
+        reservation.requirePayableAt(now);
+        return new ReservationNotPayableException(id, reservation.status());
     }
 
     private Payment replay(String paymentId) {
@@ -123,5 +148,14 @@ public final class PayReservationService implements PayReservationUseCase {
             LOG.log(System.Logger.Level.WARNING, "A payment of user {0} committed, but its queue slot was not freed: {1}",
                     user, e.getMessage());
         }
+    }
+
+    private sealed interface Attempt permits Completed, Replayed {
+    }
+
+    private record Completed(Payment payment, QueueTokenId token) implements Attempt {
+    }
+
+    private record Replayed(String result) implements Attempt {
     }
 }

@@ -7,6 +7,7 @@ import com.concert.application.fake.InMemoryConcertCatalog;
 import com.concert.application.fake.InMemoryConcertRepository;
 import com.concert.application.fake.InMemoryIdempotencyStore;
 import com.concert.application.fake.InMemoryPaymentRepository;
+import com.concert.application.fake.InMemoryPaymentSettlement;
 import com.concert.application.fake.InMemoryQueueStore;
 import com.concert.application.fake.InMemoryReservationRepository;
 import com.concert.application.fake.InMemorySeatRepository;
@@ -81,8 +82,9 @@ final class BookingFixture {
 
     /** A payment service that ends queue tokens through {@code queueStore}; the gate still reads the fixture's queue. */
     PayReservationService payingWith(QueueStore queueStore) {
-        return new PayReservationService(gate, queueStore, reservations, wallets, payments, idempotency, transactions,
-                metrics, clock);
+        return new PayReservationService(gate, queueStore, reservations,
+                new InMemoryPaymentSettlement(reservations, wallets, payments, idempotency), payments, idempotency,
+                transactions, metrics, clock);
     }
 
     /** One performance of a concert, open for booking now, and its seats by number. */
