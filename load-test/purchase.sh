@@ -14,7 +14,8 @@
 # (trust auth for postgres) and Redis on 127.0.0.1. KEEP_DATABASE=1 keeps the database for a closer look;
 # JAVA_OPTS go to the service's JVM, SERVICE_ARGS are more --name=value settings of the service. Once the
 # purchases have started, CPU_SPLIT=20 prints which processes used the CPU for 20 s, PROFILE=f.jfr records the
-# service's JVM and FLAME / LOADGEN_FLAME sample it or the load generator with async-profiler; WARMUP="-D..."
+# service's JVM and FLAME / LOADGEN_FLAME sample it or the load generator with async-profiler, PERF=f.data samples
+# every process with perf (PostgreSQL's backends too: `perf report -i f.data --comm postgres`); WARMUP="-D..."
 # runs the simulation once before the measured run (see load-test/service.sh for all of these), in a JVM of its
 # own; -DwarmupPurchases=N instead warms the service and the load generator's JVM alike (see PurchaseSimulation).
 set -euo pipefail

@@ -66,13 +66,19 @@ start_service() {
 # (.html for a flame graph, .collapsed for folded stacks) samples the service with async-profiler for as long,
 # ASYNC_PROFILER naming its libasyncProfiler.so (unzip tools.profiler:async-profiler:4.2:jar:linux-x64 from Maven
 # Central), FLAME_EVENT (itimer) and FLAME_INTERVAL (1ms) choosing what and how often; LOADGEN_FLAME=file does the
-# same for the load generator's JVM. In the background.
+# same for the load generator's JVM; PERF=file.data samples every process on the machine for as long with perf
+# (Debian's linux-perf; cpu-clock at PERF_FREQUENCY, 499 Hz, with call stacks), which sees into PostgreSQL's
+# backends. In the background.
 measure_when() {
   if [[ -n ${FLAME:-}${LOADGEN_FLAME:-} && ! -f ${ASYNC_PROFILER:-} ]]; then
     echo "FLAME and LOADGEN_FLAME need ASYNC_PROFILER=/path/to/libasyncProfiler.so (in tools.profiler:async-profiler's jar)" >&2
     exit 1
   fi
-  if [[ -n ${CPU_SPLIT:-} || -n ${PROFILE:-} || -n ${FLAME:-} || -n ${LOADGEN_FLAME:-} ]]; then
+  if [[ -n ${PERF:-} ]] && ! command -v perf >/dev/null; then
+    echo "PERF needs perf (Debian's linux-perf)" >&2
+    exit 1
+  fi
+  if [[ -n ${CPU_SPLIT:-} || -n ${PROFILE:-} || -n ${FLAME:-} || -n ${LOADGEN_FLAME:-} || -n ${PERF:-} ]]; then
     (
       for _ in $(seq 1 1200); do
         grep -q "$1" "$WORK/gatling.log" 2>/dev/null && break
@@ -91,6 +97,11 @@ measure_when() {
         local loadgen
         loadgen=$(pgrep -n -f 'io.gatling.app.Gatling' || true)
         [[ -z $loadgen ]] || flame "$loadgen" "$LOADGEN_FLAME"
+      fi
+      if [[ -n ${PERF:-} ]]; then
+        # every process on the machine, PostgreSQL's backends included, with their native call stacks
+        perf record -a -g -e cpu-clock -F "${PERF_FREQUENCY:-499}" -o "$(realpath -m "$PERF")" \
+          -- sleep "${PROFILE_SECONDS:-20}" >/dev/null 2>&1 &
       fi
       if [[ -n ${CPU_SPLIT:-} ]]; then
         python3 load-test/cpu-split.py "$CPU_SPLIT" "$JAR" >"$WORK/cpu-split.txt"
