@@ -18,6 +18,14 @@ public interface TransactionRunner {
     /** Runs {@code work} in a read-only transaction: cheaper, and any write in it is a bug. */
     <T> T readOnly(Supplier<T> work);
 
+    /**
+     * Runs {@code work} that makes all of its changes in one call to a store that is atomic by itself (a port
+     * method whose contract says so, such as one statement): the call commits alone, without a transaction
+     * opened and committed around it (in PostgreSQL the commit's round trip). Inside a transaction it joins that
+     * transaction. Work that makes two changes must use {@link #inTransaction(Supplier)} instead.
+     */
+    <T> T singleCall(Supplier<T> work);
+
     default void inTransaction(Runnable work) {
         inTransaction(() -> {
             work.run();

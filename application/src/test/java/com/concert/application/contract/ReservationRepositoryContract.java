@@ -65,10 +65,12 @@ public abstract class ReservationRepositoryContract {
         return new UserId(USERS.incrementAndGet());
     }
 
+    /** As the service holds: alone, outside any transaction (the port promises that a hold is atomic by itself). */
     private Reservation hold(Stage stage, UserId user, Instant now, SeatId... seats) {
-        return transactions().inTransaction(() -> repository().hold(
+        return transactions().singleCall(() -> repository().hold(
                 new HoldRequest(user, stage.concertId(), stage.scheduleId(), List.of(seats)), now, TTL, LIMIT));
     }
+
 
     private Reservation find(Reservation reservation) {
         return transactions().readOnly(() -> repository().findById(reservation.id())).orElseThrow();
@@ -146,6 +148,69 @@ public abstract class ReservationRepositoryContract {
 
         transactions().inTransaction(() -> repository().cancel(three.id(), user, NOW));
         assertThat(hold(stage, user, NOW, stage.seats().get(4), stage.seats().get(5)).seats()).hasSize(2);
+    }
+
+    @Test
+    void fortyConcurrentHoldsOfOneUser_neverPassTheLimit() throws Exception {
+        Stage stage = stage(40, 1_000);
+        UserId user = newUser();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(32)) {
+            for (SeatId seat : stage.seats()) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        hold(stage, user, NOW, seat);
+                        return true;
+                    } catch (SeatLimitExceededException e) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int won = 0;
+            for (Future<Boolean> result : results) {
+                won += result.get() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(LIMIT);
+        }
+        long held = stage.seats().stream().filter(seat -> status(stage, seat, NOW) == SeatStatus.HELD).count();
+        assertThat(held).isEqualTo(LIMIT);
+    }
+
+    @Test
+    void twoHundredConcurrentHoldsOfARunOutSeat_exactlyOneWins_andTheOldHoldEndsOnce() throws Exception {
+        Stage stage = stage(2, 1_000);
+        Reservation old = hold(stage, newUser(), NOW, stage.seats().get(0), stage.seats().get(1));
+        Instant later = NOW.plus(TTL);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(32)) {
+            for (int i = 0; i < 200; i++) {
+                UserId user = newUser();
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        hold(stage, user, later, stage.seats().get(0));
+                        return true;
+                    } catch (SeatUnavailableException e) {
+                        assertThat(e.taken()).containsExactly(stage.seats().get(0));
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int won = 0;
+            for (Future<Boolean> result : results) {
+                won += result.get() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        }
+        assertThat(find(old).status()).isEqualTo(ReservationStatus.EXPIRED);
+        assertThat(status(stage, stage.seats().get(0), later)).isEqualTo(SeatStatus.HELD);
+        assertThat(status(stage, stage.seats().get(1), later)).as("the old hold's other seat, freed")
+                .isEqualTo(SeatStatus.AVAILABLE);
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Reservations and the seats they hold. Every method runs inside the caller's transaction and keeps these
+ * Reservations and the seats they hold. Every method runs inside the caller's transaction ({@link #hold} may also
+ * run alone) and keeps these
  * promises against any number of concurrent callers, in any number of service instances:
  *
  * <ul>
@@ -23,7 +24,8 @@ import java.util.Optional;
 public interface ReservationRepository {
 
     /**
-     * Holds every requested seat until {@code now + holdTtl} for a new HELD reservation, or none.
+     * Holds every requested seat until {@code now + holdTtl} for a new HELD reservation, or none. Atomic by
+     * itself: run alone, outside any transaction, it still writes all of the hold or nothing.
      *
      * @throws com.concert.domain.seat.SeatNotFoundException     when a seat is not in the schedule
      * @throws SeatUnavailableException                          when a seat is held or sold; names them all

@@ -54,7 +54,8 @@ public final class HoldSeatsService implements HoldSeatsUseCase {
             throw new ConcertNotAvailableException(concert.id());
         }
         HoldRequest request = new HoldRequest(command.userId(), concert.id(), schedule.id(), command.seats());
-        Reservation held = transactions.inTransaction(() ->
+        // all of a hold or none of it is one call of the repository: no transaction around it (ADR 16)
+        Reservation held = transactions.singleCall(() ->
                 reservations.hold(request, now, policy.holdTtl(), policy.maxSeatsPerUser()));
         metrics.held(held);
         return held;

@@ -25,12 +25,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reservations in plain SQL: every change is a conditional statement whose row count says whether it
@@ -41,75 +39,13 @@ import java.util.Set;
 class JdbcReservationRepository implements ReservationRepository, ReservationHistory {
 
     /**
-     * The requested seats that exist in the schedule, how each stands now, and the caller's lock: a seat missing
-     * or taken refuses the hold at once, before it takes any lock or writes anything (in a rush for few seats
-     * almost every request loses, and a loser should cost one statement). Only when every seat could be taken does
-     * it take the advisory lock on (user, schedule) that serialises one user's holds on one performance, so that
-     * two of them cannot both pass the per-user limit; the lock is held until the transaction ends. Only refusals
-     * are decided here; a hold is still decided by {@link #HOLD} alone.
+     * A hold in one call: the function {@code hold_seats} of changeset 0008 runs its statements inside the server
+     * (the early refusal, the caller's advisory lock on (user, schedule), the count of the caller's seats, the
+     * run-out holds' expiry, the seats locked in ascending id order, then the reservation, the seats and their
+     * {@code reservation_seat} rows), so that a hold is one round trip that commits by itself. Its rows say what
+     * happened: {@code REFUSED}, {@code LIMIT} and {@code UNAVAILABLE} wrote nothing, {@code HELD} is the hold.
      */
-    private static final String REQUESTED_SEATS_AND_LOCK = """
-            WITH requested AS (
-                SELECT id, status, (status = 'AVAILABLE' OR (status = 'HELD' AND hold_until <= ?)) AS takeable
-                FROM seat WHERE schedule_id = ? AND id = ANY (?)),
-            verdict AS (SELECT count(*) = ? AND bool_and(takeable) AS all_takeable FROM requested)
-            SELECT r.id, r.status, r.takeable,
-                   CASE WHEN v.all_takeable THEN pg_advisory_xact_lock(hashtextextended('hold:' || ? || ':' || ?, 0))
-                   END IS NOT NULL AS locked
-            FROM requested r CROSS JOIN verdict v""";
-
-    /**
-     * Ends the run-out holds on the requested seats, and frees their other seats too. Run only when a requested
-     * seat is still HELD by a hold past its deadline, before {@link #HOLD}: the new hold's seat rows may only be
-     * written once the old hold no longer owns them (the live-seat unique index of {@code reservation_seat}).
-     * The old holds' ids are an array, not a subquery to join, for the reason given at {@link #CONFIRM}.
-     */
-    private static final String EXPIRE_STALE_HOLDERS = """
-            WITH stale AS (
-                UPDATE reservation SET status = 'EXPIRED', ended_at = ?
-                WHERE id IN (SELECT r.id FROM reservation r
-                             WHERE r.status = 'HELD' AND r.expires_at <= ?
-                               AND r.id IN (SELECT reservation_id FROM seat
-                                            WHERE id = ANY (?) AND status = 'HELD' AND hold_until <= ?)
-                             ORDER BY r.id FOR UPDATE)
-                RETURNING id)
-            UPDATE seat SET status = 'AVAILABLE', reservation_id = NULL, hold_until = NULL
-            WHERE reservation_id = ANY (ARRAY(SELECT id FROM stale)) AND status = 'HELD' AND NOT (id = ANY (?))""";
-
-    /**
-     * The hold itself, one statement, run after the lock so that its snapshot sees the caller's committed holds:
-     * the seats the caller already holds or owns in the schedule; the reservation, written only if the new seats
-     * keep the caller within the limit; the requested seats, locked in ascending id order and taken only if
-     * available (or, once {@link #EXPIRE_STALE_HOLDERS} has run, held by a hold past its deadline); and their
-     * {@code reservation_seat} rows. The availability condition sits in the locking subquery too, so that a seat
-     * taken meanwhile is skipped without waiting for its lock. Always one row: the seats owned before, and one
-     * row per seat taken (none when the limit refused it). Fewer seats than requested roll the caller's
-     * transaction back.
-     */
-    private static final String HOLD = """
-            WITH owned AS (
-                SELECT coalesce(sum(seat_count), 0) AS seats FROM reservation
-                WHERE user_id = ? AND schedule_id = ?
-                  AND (status = 'CONFIRMED' OR (status = 'HELD' AND expires_at > ?))),
-            priced AS (SELECT coalesce(sum(price), 0) AS total FROM seat WHERE schedule_id = ? AND id = ANY (?)),
-            created AS (
-                INSERT INTO reservation (user_id, concert_id, schedule_id, status, seat_count, total_price,
-                                         created_at, expires_at)
-                SELECT ?, ?, ?, 'HELD', ?, priced.total, ?, ? FROM owned, priced WHERE owned.seats + ? <= ?
-                RETURNING id),
-            held AS (
-                UPDATE seat SET status = 'HELD', reservation_id = created.id, hold_until = ?
-                FROM created
-                WHERE seat.id IN (SELECT id FROM seat
-                                  WHERE schedule_id = ? AND id = ANY (?)
-                                    AND (status = 'AVAILABLE' OR (? AND status = 'HELD' AND hold_until <= ?))
-                                  ORDER BY id FOR UPDATE)
-                RETURNING seat.id, seat.seat_number, seat.grade, seat.price, created.id AS reservation_id),
-            linked AS (
-                INSERT INTO reservation_seat (reservation_id, seat_id, schedule_id, reservation_status)
-                SELECT reservation_id, id, ?, 'HELD' FROM held)
-            SELECT owned.seats AS owned, held.id, held.seat_number, held.grade, held.price, held.reservation_id
-            FROM owned LEFT JOIN held ON true ORDER BY held.id""";
+    private static final String HOLD = "SELECT * FROM hold_seats(?, ?, ?, ?, ?, ?, ?)";
 
     private static final String SELECT_RESERVATION = """
             SELECT r.id, r.user_id, r.concert_id, r.schedule_id, r.status, r.created_at, r.expires_at, r.ended_at,
@@ -127,45 +63,41 @@ class JdbcReservationRepository implements ReservationRepository, ReservationHis
 
     @Override
     public Reservation hold(HoldRequest request, Instant now, Duration holdTtl, int maxSeatsPerUser) {
-        long user = request.userId().value();
-        long schedule = request.scheduleId().value();
         Long[] seatIds = request.seatIds().stream().map(SeatId::value).toArray(Long[]::new);
-        Timestamp at = Timestamp.from(now);
-        Timestamp until = Timestamp.from(now.plus(holdTtl));
-
-        Map<Long, Boolean> requested = new LinkedHashMap<>();
-        boolean[] runOutHolds = {false};
-        jdbc.query(REQUESTED_SEATS_AND_LOCK, rs -> {
-            requested.put(rs.getLong("id"), rs.getBoolean("takeable"));
-            runOutHolds[0] |= "HELD".equals(rs.getString("status"));
-        }, at, schedule, seatIds, seatIds.length, Long.toString(user), Long.toString(schedule));
-        if (requested.size() != seatIds.length || requested.containsValue(false)) {
-            throw refusal(request, requested);
-        }
-        if (runOutHolds[0]) {
-            jdbc.update(EXPIRE_STALE_HOLDERS, at, at, seatIds, at, seatIds);
-        }
-        int[] owned = {0};
+        Map<Long, Boolean> refused = new LinkedHashMap<>();
+        List<SeatId> lost = new ArrayList<>();
         List<ReservedSeat> held = new ArrayList<>();
+        String[] outcome = {null};
+        int[] owned = {0};
         long[] reservationId = {0};
         jdbc.query(HOLD, rs -> {
-            owned[0] = rs.getInt("owned");
-            if (rs.getObject("id") != null) {
-                held.add(new ReservedSeat(new SeatId(rs.getLong("id")), rs.getInt("seat_number"), rs.getString("grade"),
-                        rs.getLong("price")));
-                reservationId[0] = rs.getLong("reservation_id");
+            outcome[0] = rs.getString("r_outcome");
+            switch (outcome[0]) {
+                case "REFUSED" -> refused.put(rs.getLong("r_seat_id"), rs.getBoolean("r_takeable"));
+                case "LIMIT" -> owned[0] = rs.getInt("r_owned");
+                case "UNAVAILABLE" -> lost.add(new SeatId(rs.getLong("r_seat_id")));
+                case "HELD" -> {
+                    held.add(new ReservedSeat(new SeatId(rs.getLong("r_seat_id")), rs.getInt("r_seat_number"),
+                            rs.getString("r_grade"), rs.getLong("r_price")));
+                    reservationId[0] = rs.getLong("r_reservation_id");
+                }
+                default -> throw new IllegalStateException("hold_seats answered " + outcome[0]);
             }
-        }, user, schedule, at, schedule, seatIds,
-                user, request.concertId().value(), schedule, seatIds.length, at, until, seatIds.length, maxSeatsPerUser,
-                until, schedule, seatIds, runOutHolds[0], at,
-                schedule);
-        if (owned[0] + seatIds.length > maxSeatsPerUser) {
+        }, request.userId().value(), request.concertId().value(), request.scheduleId().value(), seatIds,
+                Timestamp.from(now), Timestamp.from(now.plus(holdTtl)), maxSeatsPerUser);
+        if (outcome[0] == null || "REFUSED".equals(outcome[0])) {
+            throw refusal(request, refused);
+        }
+        if ("LIMIT".equals(outcome[0])) {
             throw new SeatLimitExceededException(maxSeatsPerUser, owned[0]);
         }
+        if ("UNAVAILABLE".equals(outcome[0])) {
+            // taken by a hold that committed since the function's first query looked; nothing was written
+            throw new SeatUnavailableException(lost);
+        }
         if (held.size() != seatIds.length) {
-            // taken by a hold that committed since the first statement looked; the caller's transaction rolls back
-            Set<Long> got = new HashSet<>(held.stream().map(seat -> seat.id().value()).toList());
-            throw new SeatUnavailableException(request.seatIds().stream().filter(id -> !got.contains(id.value())).toList());
+            // the function raises an error instead, which rolls the hold back; this would be a bug here
+            throw new IllegalStateException("hold_seats held " + held.size() + " of " + seatIds.length + " seats");
         }
         return new Reservation(new ReservationId(reservationId[0]), request.userId(), request.concertId(),
                 request.scheduleId(), held, ReservationStatus.HELD, now, now.plus(holdTtl), null);

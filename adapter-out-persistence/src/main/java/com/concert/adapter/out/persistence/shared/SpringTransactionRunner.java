@@ -6,10 +6,16 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,17 +39,28 @@ class SpringTransactionRunner implements TransactionRunner {
 
     private final TransactionTemplate readWrite;
     private final TransactionTemplate readOnly;
+    private final TransactionTemplate single;
+    private final DataSource dataSource;
     private final CircuitBreaker breaker;
     private final ServerProbe server;
 
     @Autowired
     SpringTransactionRunner(PlatformTransactionManager transactionManager, DataSource dataSource,
                             ObjectProvider<MeterRegistry> meters) {
-        this(transactionManager, DatabaseBreaker.create(PROBE_INTERVAL, Clock.systemUTC(), meters.getIfAvailable()),
+        this(transactionManager, dataSource,
+                DatabaseBreaker.create(PROBE_INTERVAL, Clock.systemUTC(), meters.getIfAvailable()),
                 ServerProbe.of(dataSource));
     }
 
     SpringTransactionRunner(PlatformTransactionManager transactionManager, CircuitBreaker breaker, ServerProbe server) {
+        this(transactionManager, transactionManager instanceof DataSourceTransactionManager manager
+                ? manager.getDataSource() : null, breaker, server);
+    }
+
+    /** {@code dataSource} is the one the manager's transactions use, or null where there is none. */
+    SpringTransactionRunner(PlatformTransactionManager transactionManager, DataSource dataSource,
+                            CircuitBreaker breaker, ServerProbe server) {
+        this.dataSource = dataSource;
         this.breaker = breaker;
         this.server = server;
         this.readWrite = new TransactionTemplate(transactionManager);
@@ -51,6 +68,9 @@ class SpringTransactionRunner implements TransactionRunner {
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
         this.readOnly.setTimeout((int) TIMEOUT.toSeconds());
+        // no transaction of its own: statements run in auto-commit, each committing as it completes
+        this.single = new TransactionTemplate(transactionManager);
+        this.single.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
     }
 
     @Override
@@ -61,6 +81,25 @@ class SpringTransactionRunner implements TransactionRunner {
     @Override
     public <T> T readOnly(Supplier<T> work) {
         return run(readOnly, work);
+    }
+
+    @Override
+    public <T> T singleCall(Supplier<T> work) {
+        return run(single, () -> {
+            if (dataSource == null || TransactionSynchronizationManager.isActualTransactionActive()) {
+                return work.get();
+            }
+            // Without a transaction Spring sets no deadline: bind the connection for the call with the same
+            // TIMEOUT, which every statement of the work then gets as its query timeout.
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                ((ConnectionHolder) TransactionSynchronizationManager.getResource(dataSource))
+                        .setTimeoutInSeconds((int) TIMEOUT.toSeconds());
+                return work.get();
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        });
     }
 
     private <T> T run(TransactionTemplate template, Supplier<T> work) {
