@@ -13,6 +13,7 @@ import com.concert.application.idempotency.IdempotentOutcome;
 import com.concert.application.points.port.out.PointHistory;
 import com.concert.application.shared.PageRequest;
 import com.concert.application.shared.TransactionRunner;
+import com.concert.domain.concert.ConcertId;
 import com.concert.domain.payment.Payment;
 import com.concert.domain.payment.PaymentRepository;
 import com.concert.domain.point.PointEntry;
@@ -44,8 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every {@link PaymentSettlement} promises (see its Javadoc), concurrency included. The settlement is
- * always called as the payment service calls it: inside a transaction that commits only a {@link Paid} and
- * rolls back anything else. Each test uses users of its own.
+ * called as the payment service calls it: as a single call, with no transaction around it to undo a refusal, so
+ * a refusal must leave nothing behind by itself. Each test uses users of its own.
  */
 public abstract class PaymentSettlementContract {
 
@@ -90,28 +91,15 @@ public abstract class PaymentSettlementContract {
         transactions().inTransaction(() -> wallets().charge(user, points, 10_000_000, NOW));
     }
 
-    private static final class RolledBack extends RuntimeException {
-        final transient Settlement settlement;
-
-        RolledBack(Settlement settlement) {
-            super("not a payment: rolled back");
-            this.settlement = settlement;
-        }
+    /** As the payment service does: one call, admitted to the stage's concert. */
+    private Settlement settle(Stage stage, UserId user, ReservationId reservation, Optional<IdempotencyKey> key,
+                              Instant at) {
+        return settle(Optional.of(stage.concertId()), user, reservation, key, at);
     }
 
-    /** As the payment service does: commits a payment, rolls back anything else, and answers what it was told. */
-    private Settlement settle(UserId user, ReservationId reservation, Optional<IdempotencyKey> key, Instant at) {
-        try {
-            return transactions().inTransaction(() -> {
-                Settlement settlement = settlement().settle(user, reservation, key, REQUEST, at);
-                if (!(settlement instanceof Paid)) {
-                    throw new RolledBack(settlement);
-                }
-                return settlement;
-            });
-        } catch (RolledBack rolledBack) {
-            return rolledBack.settlement;
-        }
+    private Settlement settle(Optional<ConcertId> admittedTo, UserId user, ReservationId reservation,
+                              Optional<IdempotencyKey> key, Instant at) {
+        return transactions().singleCall(() -> settlement().settle(user, reservation, admittedTo, key, REQUEST, at));
     }
 
     private ReservationStatus status(ReservationId id) {
@@ -144,7 +132,7 @@ public abstract class PaymentSettlementContract {
         Reservation held = hold(stage, user, stage.seats().get(0), stage.seats().get(1));
         Instant paidAt = NOW.plusSeconds(30);
 
-        Paid paid = (Paid) settle(user, held.id(), Optional.empty(), paidAt);
+        Paid paid = (Paid) settle(stage, user, held.id(), Optional.empty(), paidAt);
 
         assertThat(paid.reservation().id()).isEqualTo(held.id());
         assertThat(paid.reservation().status()).isEqualTo(ReservationStatus.CONFIRMED);
@@ -176,9 +164,9 @@ public abstract class PaymentSettlementContract {
         Reservation first = hold(stage, user, stage.seats().get(0));
         Reservation second = hold(stage, user, stage.seats().get(1));
 
-        Paid paid = (Paid) settle(user, first.id(), Optional.of(KEY), NOW);
-        Settlement repeat = settle(user, first.id(), Optional.of(KEY), NOW);
-        Settlement other = settle(user, second.id(), Optional.of(KEY), NOW);
+        Paid paid = (Paid) settle(stage, user, first.id(), Optional.of(KEY), NOW);
+        Settlement repeat = settle(stage, user, first.id(), Optional.of(KEY), NOW);
+        Settlement other = settle(stage, user, second.id(), Optional.of(KEY), NOW);
 
         IdempotentOutcome recorded = new IdempotentOutcome(REQUEST, Long.toString(paid.payment().id().value()));
         assertThat(transactions().readOnly(() -> idempotency().find(user, KEY))).contains(recorded);
@@ -196,8 +184,8 @@ public abstract class PaymentSettlementContract {
         charge(alice, PRICE);
         charge(bob, PRICE);
 
-        Paid alices = (Paid) settle(alice, hold(stage, alice, stage.seats().get(0)).id(), Optional.of(KEY), NOW);
-        Paid bobs = (Paid) settle(bob, hold(stage, bob, stage.seats().get(1)).id(), Optional.of(KEY), NOW);
+        Paid alices = (Paid) settle(stage, alice, hold(stage, alice, stage.seats().get(0)).id(), Optional.of(KEY), NOW);
+        Paid bobs = (Paid) settle(stage, bob, hold(stage, bob, stage.seats().get(1)).id(), Optional.of(KEY), NOW);
 
         assertThat(bobs.payment().id()).isNotEqualTo(alices.payment().id());
         assertThat(balance(alice)).isZero();
@@ -213,12 +201,12 @@ public abstract class PaymentSettlementContract {
         charge(stranger, 5 * PRICE);
         Reservation held = hold(stage, owner, stage.seats().get(0));
         Reservation paid = hold(stage, owner, stage.seats().get(1));
-        settle(owner, paid.id(), Optional.empty(), NOW);
+        settle(stage, owner, paid.id(), Optional.empty(), NOW);
 
-        assertThat(settle(stranger, held.id(), Optional.of(KEY), NOW)).isEqualTo(new NotPayable());
-        assertThat(settle(owner, held.id(), Optional.of(KEY), NOW.plus(HOLD_TTL))).isEqualTo(new NotPayable());
-        assertThat(settle(owner, paid.id(), Optional.of(KEY), NOW)).isEqualTo(new NotPayable());
-        assertThat(settle(owner, new ReservationId(Long.MAX_VALUE), Optional.empty(), NOW)).isEqualTo(new NotPayable());
+        assertThat(settle(stage, stranger, held.id(), Optional.of(KEY), NOW)).isEqualTo(new NotPayable());
+        assertThat(settle(stage, owner, held.id(), Optional.of(KEY), NOW.plus(HOLD_TTL))).isEqualTo(new NotPayable());
+        assertThat(settle(stage, owner, paid.id(), Optional.of(KEY), NOW)).isEqualTo(new NotPayable());
+        assertThat(settle(stage, owner, new ReservationId(Long.MAX_VALUE), Optional.empty(), NOW)).isEqualTo(new NotPayable());
 
         assertThat(status(held.id())).isEqualTo(ReservationStatus.HELD);
         assertThat(balance(stranger)).isEqualTo(5 * PRICE);
@@ -228,23 +216,23 @@ public abstract class PaymentSettlementContract {
     }
 
     @Test
-    void aWalletShortOfThePrice_saysItsBalance_andTheRollbackLeavesTheHoldAsItWas() {
+    void aWalletShortOfThePrice_saysItsBalance_andLeavesTheHoldAndTheKeyAsTheyWere() {
         Stage stage = stage(2, PRICE);
         UserId user = newUser();
         charge(user, PRICE);
         Reservation held = hold(stage, user, stage.seats().get(0), stage.seats().get(1));
 
-        ShortOfPoints shortOfPoints = (ShortOfPoints) settle(user, held.id(), Optional.of(KEY), NOW);
+        ShortOfPoints shortOfPoints = (ShortOfPoints) settle(stage, user, held.id(), Optional.of(KEY), NOW);
 
         assertThat(shortOfPoints.balance()).isEqualTo(PRICE);
-        assertThat(shortOfPoints.reservation().totalPrice()).isEqualTo(2 * PRICE);
+        assertThat(shortOfPoints.price()).isEqualTo(2 * PRICE);
         assertThat(status(held.id())).isEqualTo(ReservationStatus.HELD);
         assertThat(seatStatuses(stage)).containsExactly(SeatStatus.HELD, SeatStatus.HELD);
         assertThat(balance(user)).isEqualTo(PRICE).isEqualTo(sumOfHistory(user));
         assertThat(transactions().readOnly(() -> idempotency().find(user, KEY))).isEmpty();
 
         charge(user, PRICE);
-        assertThat(settle(user, held.id(), Optional.of(KEY), NOW)).isInstanceOf(Paid.class);
+        assertThat(settle(stage, user, held.id(), Optional.of(KEY), NOW)).isInstanceOf(Paid.class);
     }
 
     @Test
@@ -253,7 +241,7 @@ public abstract class PaymentSettlementContract {
         UserId user = newUser();
         Reservation held = hold(stage, user, stage.seats().getFirst());
 
-        assertThat(settle(user, held.id(), Optional.empty(), NOW))
+        assertThat(settle(stage, user, held.id(), Optional.empty(), NOW))
                 .isInstanceOfSatisfying(ShortOfPoints.class, s -> assertThat(s.balance()).isZero());
         assertThat(status(held.id())).isEqualTo(ReservationStatus.HELD);
     }
@@ -265,7 +253,7 @@ public abstract class PaymentSettlementContract {
         charge(user, 10 * PRICE);
         Reservation held = hold(stage, user, stage.seats().getFirst());
 
-        List<Settlement> outcomes = concurrently(200, attempt -> settle(user, held.id(),
+        List<Settlement> outcomes = concurrently(200, attempt -> settle(stage, user, held.id(),
                 attempt % 2 == 0 ? Optional.empty() : Optional.of(new IdempotencyKey("settle-" + attempt)), NOW));
 
         assertThat(outcomes).filteredOn(Paid.class::isInstance).hasSize(1);
@@ -281,7 +269,7 @@ public abstract class PaymentSettlementContract {
         charge(user, PRICE);
         Reservation held = hold(stage, user, stage.seats().getFirst());
 
-        List<Settlement> outcomes = concurrently(200, attempt -> settle(user, held.id(), Optional.of(KEY), NOW));
+        List<Settlement> outcomes = concurrently(200, attempt -> settle(stage, user, held.id(), Optional.of(KEY), NOW));
 
         List<Paid> paid = outcomes.stream().filter(Paid.class::isInstance).map(Paid.class::cast).toList();
         assertThat(paid).hasSize(1);
@@ -289,6 +277,78 @@ public abstract class PaymentSettlementContract {
         assertThat(outcomes).filteredOn(outcome -> !(outcome instanceof Paid)).hasSize(199).allMatch(told::equals);
         assertThat(balance(user)).isZero();
         assertThat(sumOfHistory(user)).isZero();
+    }
+
+    @Test
+    void aHoldOfAnotherConcertThanTheCallersAdmission_orWithNoAdmission_isNotPayable_andChangesNothing() {
+        Stage stage = stage(1, PRICE);
+        Stage elsewhere = stage(1, PRICE);
+        UserId user = newUser();
+        charge(user, 5 * PRICE);
+        Reservation held = hold(stage, user, stage.seats().getFirst());
+
+        assertThat(settle(Optional.of(elsewhere.concertId()), user, held.id(), Optional.of(KEY), NOW))
+                .isEqualTo(new NotPayable());
+        assertThat(settle(Optional.empty(), user, held.id(), Optional.of(KEY), NOW)).isEqualTo(new NotPayable());
+
+        assertThat(status(held.id())).isEqualTo(ReservationStatus.HELD);
+        assertThat(seatStatuses(stage)).containsExactly(SeatStatus.HELD);
+        assertThat(balance(user)).isEqualTo(5 * PRICE).isEqualTo(sumOfHistory(user));
+        assertThat(transactions().readOnly(() -> idempotency().find(user, KEY))).as("a refusal claims no key").isEmpty();
+        assertThat(settle(stage, user, held.id(), Optional.of(KEY), NOW)).isInstanceOf(Paid.class);
+    }
+
+    @Test
+    void aRepeatOfACompletedPayment_isAnsweredByItsKey_withNoAdmission() {
+        Stage stage = stage(1, PRICE);
+        UserId user = newUser();
+        charge(user, PRICE);
+        Reservation held = hold(stage, user, stage.seats().getFirst());
+        Paid paid = (Paid) settle(stage, user, held.id(), Optional.of(KEY), NOW);
+
+        // paying ended the caller's token: its repeat comes with no admission
+        assertThat(settle(Optional.empty(), user, held.id(), Optional.of(KEY), NOW.plusSeconds(1)))
+                .isEqualTo(new KeyTaken(new IdempotentOutcome(REQUEST, Long.toString(paid.payment().id().value()))));
+        assertThat(balance(user)).isZero().isEqualTo(sumOfHistory(user));
+    }
+
+    @Test
+    void twoHundredConcurrentSettlementsOfOneUsersFourHolds_neverTakeMoreThanTheWalletHolds() throws Exception {
+        Stage stage = stage(4, PRICE);
+        UserId user = newUser();
+        charge(user, 2 * PRICE);
+        List<Reservation> holds = stage.seats().stream().map(seat -> hold(stage, user, seat)).toList();
+
+        List<Settlement> outcomes = concurrently(200, attempt -> settle(stage, user, holds.get(attempt % 4).id(),
+                attempt % 3 == 0 ? Optional.of(new IdempotencyKey("four-" + attempt)) : Optional.empty(), NOW));
+
+        List<Paid> paid = outcomes.stream().filter(Paid.class::isInstance).map(Paid.class::cast).toList();
+        assertThat(paid).as("the wallet covers two of the four").hasSize(2);
+        assertThat(paid).extracting(p -> p.reservation().id()).doesNotHaveDuplicates();
+        assertThat(outcomes).filteredOn(outcome -> !(outcome instanceof Paid))
+                .allMatch(outcome -> outcome instanceof NotPayable || outcome.equals(new ShortOfPoints(PRICE, 0)));
+        assertThat(balance(user)).isZero().isEqualTo(sumOfHistory(user));
+        assertThat(history(user)).extracting(PointEntry::type).filteredOn(PointType.USE::equals).hasSize(2);
+        assertThat(holds).extracting(held -> status(held.id())).containsOnly(ReservationStatus.CONFIRMED,
+                ReservationStatus.HELD).filteredOn(ReservationStatus.CONFIRMED::equals).hasSize(2);
+        assertThat(seatStatuses(stage)).filteredOn(SeatStatus.SOLD::equals).hasSize(2);
+        assertThat(seatStatuses(stage)).filteredOn(SeatStatus.HELD::equals).hasSize(2);
+    }
+
+    @Test
+    void twoHundredConcurrentSettlementsWithOneKey_whileShortOfPoints_leaveNoClaimBehind() throws Exception {
+        Stage stage = stage(1, PRICE);
+        UserId user = newUser();
+        charge(user, PRICE / 2);
+        Reservation held = hold(stage, user, stage.seats().getFirst());
+
+        List<Settlement> outcomes = concurrently(200, attempt -> settle(stage, user, held.id(), Optional.of(KEY), NOW));
+
+        assertThat(outcomes).containsOnly(new ShortOfPoints(PRICE, PRICE / 2));
+        assertThat(transactions().readOnly(() -> idempotency().find(user, KEY))).isEmpty();
+        assertThat(status(held.id())).isEqualTo(ReservationStatus.HELD);
+        charge(user, PRICE / 2);
+        assertThat(settle(stage, user, held.id(), Optional.of(KEY), NOW)).isInstanceOf(Paid.class);
     }
 
     private interface Attempt {

@@ -12,6 +12,7 @@ import com.concert.application.idempotency.IdempotencyKey;
 import com.concert.application.idempotency.IdempotencyStore;
 import com.concert.application.idempotency.IdempotentOutcome;
 import com.concert.application.queue.service.QueueGate;
+import com.concert.application.queue.service.QueueGate.TokenCheck;
 import com.concert.application.shared.TransactionRunner;
 import com.concert.domain.payment.Payment;
 import com.concert.domain.payment.PaymentId;
@@ -33,11 +34,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Pays a held reservation with points. Inside one transaction: the writes of {@link PaymentSettlement} (in
- * PostgreSQL one statement: the key's claim, the confirmation, the points, the payment), then the caller's
- * queue token, checked against the reservation's concert; after the commit, the token is ended. A token that
- * does not let the caller pay rolls the writes back; a repeat of a completed payment is answered by its key
- * before the token is looked at, since paying ended it.
+ * Pays a held reservation with points. The caller's queue token is looked up first (Redis, one script), so that
+ * no row is locked while the queue answers; then {@link PaymentSettlement} decides and writes everything as one
+ * call that commits by itself (in PostgreSQL one function: the key's claim, the confirmation, the points, the
+ * payment), given the concert the token is active for; after it, the token is ended. Only a paid settlement writes
+ * anything, so a refusal needs no rollback. A repeat of a completed payment is answered by its key whatever the
+ * token says, since paying ended it; a refusal is explained in the order the checks have always been made.
  */
 public final class PayReservationService implements PayReservationUseCase {
 
@@ -74,34 +76,23 @@ public final class PayReservationService implements PayReservationUseCase {
         Optional<IdempotencyKey> key = command.idempotencyKey();
         String request = "payment:" + id;
         Instant now = clock.instant();
-        Attempt attempt = transactions.inTransaction(() -> {
-            QueueTokenId token;
-            try {
-                token = QueueGate.parse(command.token());
-            } catch (TokenMissingException | TokenInvalidException malformed) {
-                return answerWithoutToken(user, key, request, now, malformed);
+        QueueTokenId token;
+        try {
+            token = QueueGate.parse(command.token());
+        } catch (TokenMissingException | TokenInvalidException malformed) {
+            return replay(transactions.inTransaction(() -> answerWithoutToken(user, key, request, now, malformed)));
+        }
+        TokenCheck admission = gate.check(token, user);
+        return switch (transactions.singleCall(() -> settlement.settle(user, id, admission.admittedTo(), key, request,
+                now))) {
+            case KeyTaken taken -> replay(taken.earlier().resultFor(request));
+            case NotPayable notPayable -> throw whyNotPayable(user, admission, id, now);
+            case ShortOfPoints short_ -> throw new InsufficientPointsException(short_.price(), short_.balance());
+            case Paid paid -> {
+                metrics.paid(paid.payment());
+                freeQueueSlot(token, user);
+                yield paid.payment();
             }
-            return switch (settlement.settle(user, id, key, request, now)) {
-                case KeyTaken taken -> new Replayed(taken.earlier().resultFor(request));
-                case NotPayable notPayable -> throw whyNotPayable(user, token, id, now);
-                case ShortOfPoints short_ -> {
-                    gate.requireActive(token, user, short_.reservation().concertId());
-                    throw new InsufficientPointsException(short_.reservation().totalPrice(), short_.balance());
-                }
-                case Paid paid -> {
-                    // a token that does not let the caller pay rolls the payment's writes back with the rest
-                    gate.requireActive(token, user, paid.reservation().concertId());
-                    yield new Completed(paid.payment(), token);
-                }
-            };
-        });
-        return switch (attempt) {
-            case Completed completed -> {
-                metrics.paid(completed.payment());
-                freeQueueSlot(completed.token(), user);
-                yield completed.payment();
-            }
-            case Replayed replayed -> replay(replayed.result());
         };
     }
 
@@ -110,23 +101,23 @@ public final class PayReservationService implements PayReservationUseCase {
      * payment ended the token, and a client may have dropped it); otherwise it is the answer. The claim waits
      * for a first request still running with the key, as a payment's would, and is rolled back with the refusal.
      */
-    private Attempt answerWithoutToken(UserId user, Optional<IdempotencyKey> key, String request, Instant now,
-                                       RuntimeException malformed) {
+    private String answerWithoutToken(UserId user, Optional<IdempotencyKey> key, String request, Instant now,
+                                      RuntimeException malformed) {
         Optional<IdempotentOutcome> earlier = key.flatMap(k -> idempotency.claim(user, k, request, now));
         if (earlier.isPresent()) {
-            return new Replayed(earlier.get().resultFor(request));
+            return earlier.get().resultFor(request);
         }
         throw malformed;
     }
 
     /**
      * Why a settlement changed nothing, in the order the checks have always been made: not the caller's, the
-     * token, then whether the hold can still be paid.
+     * token, then whether the hold can still be paid. Read only on this path: a payment that succeeds reads nothing.
      */
-    private RuntimeException whyNotPayable(UserId user, QueueTokenId token, ReservationId id, Instant now) {
-        Reservation reservation = reservations.findById(id).filter(r -> r.isOwnedBy(user))
+    private RuntimeException whyNotPayable(UserId user, TokenCheck admission, ReservationId id, Instant now) {
+        Reservation reservation = transactions.readOnly(() -> reservations.findById(id)).filter(r -> r.isOwnedBy(user))
                 .orElseThrow(() -> new ReservationNotFoundException(id));
-        gate.requireActive(token, user, reservation.concertId());
+        admission.requireActiveFor(reservation.concertId());
         reservation.requirePayableAt(now);
         return new ReservationNotPayableException(id, reservation.status());
     }
@@ -148,14 +139,5 @@ public final class PayReservationService implements PayReservationUseCase {
             LOG.log(System.Logger.Level.WARNING, "A payment of user {0} committed, but its queue slot was not freed: {1}",
                     user, e.getMessage());
         }
-    }
-
-    private sealed interface Attempt permits Completed, Replayed {
-    }
-
-    private record Completed(Payment payment, QueueTokenId token) implements Attempt {
-    }
-
-    private record Replayed(String result) implements Attempt {
     }
 }

@@ -13,6 +13,7 @@ import com.concert.domain.queue.TokenMissingException;
 import com.concert.domain.shared.UserId;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The check every use case behind the queue starts with: the caller presents a token of theirs, for this
@@ -70,5 +71,54 @@ public final class QueueGate {
         QueueToken found = find(token, user).token();
         found.requireActiveFor(user, concert, clock.instant());
         return found;
+    }
+
+    /**
+     * The token looked up once, ahead of work that must not wait for the queue while it holds locks; what it
+     * allows is asked of the answer later, with the same exceptions {@link #requireActive} throws, in the order
+     * the caller's checks need. A failure to reach the queue is kept the same way, so that work which needs no
+     * token (answering a repeat by its idempotency key) still gets done.
+     */
+    public TokenCheck check(QueueTokenId token, UserId user) {
+        try {
+            requireActive(token, user, token.concertId());
+            return new TokenCheck(token, null);
+        } catch (RuntimeException refused) {
+            return new TokenCheck(token, refused);
+        }
+    }
+
+    /** A token as {@link #check} found it: active for its concert, or refused with the reason. */
+    public static final class TokenCheck {
+
+        private final QueueTokenId token;
+        private final RuntimeException refusal;
+
+        private TokenCheck(QueueTokenId token, RuntimeException refusal) {
+            this.token = token;
+            this.refusal = refusal;
+        }
+
+        public QueueTokenId token() {
+            return token;
+        }
+
+        /** The concert the token lets its holder book now; empty when it lets them book none. */
+        public Optional<ConcertId> admittedTo() {
+            return refusal == null ? Optional.of(token.concertId()) : Optional.empty();
+        }
+
+        /**
+         * @throws TokenInvalidException when the token is unknown, ended, another user's or another concert's
+         * @throws com.concert.domain.queue.TokenNotActiveException when it is still waiting
+         */
+        public void requireActiveFor(ConcertId concert) {
+            if (!token.concertId().equals(concert)) {
+                throw new TokenInvalidException();
+            }
+            if (refusal != null) {
+                throw refusal;
+            }
+        }
     }
 }

@@ -1,6 +1,8 @@
 package com.concert.adapter.out.persistence.payment;
 
 import com.concert.application.booking.port.out.PaymentSettlement;
+import com.concert.application.booking.port.out.PaymentSettlement.Paid;
+import com.concert.application.idempotency.IdempotencyKey;
 import com.concert.application.contract.PaymentSettlementContract;
 import com.concert.application.contract.ReservationRepositoryContract.Stage;
 import com.concert.application.idempotency.IdempotencyStore;
@@ -11,11 +13,16 @@ import com.concert.domain.concert.ConcertRepository;
 import com.concert.domain.concert.Section;
 import com.concert.domain.payment.PaymentRepository;
 import com.concert.domain.point.WalletRepository;
+import com.concert.domain.reservation.HoldRequest;
+import com.concert.domain.reservation.Reservation;
 import com.concert.domain.reservation.ReservationRepository;
+import com.concert.domain.reservation.ReservationStatus;
 import com.concert.domain.seat.Seat;
 import com.concert.domain.seat.SeatRepository;
+import com.concert.domain.shared.UserId;
 import com.concert.testsupport.persistence.PersistenceIT;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -24,11 +31,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static com.concert.domain.testing.ConcertFixture.concert;
 import static com.concert.domain.testing.ConcertFixture.newEra;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JdbcPaymentSettlementIT extends PersistenceIT {
 
@@ -90,6 +99,31 @@ class JdbcPaymentSettlementIT extends PersistenceIT {
                                                  AND s.status = 'SOLD') <> r.seat_count)))""", Integer.class,
                 (Object) schedules.toArray(Long[]::new));
         assertThat(disagreeing).isZero();
+    }
+
+    @Test
+    void aSettlementInsideACallersTransaction_isUndoneWithIt() {
+        Stage stage = stage(1, 1_000);
+        UserId user = new UserId(910_000_000L + System.nanoTime() % 1_000_000);
+        Instant now = Instant.parse("2026-11-24T12:00:00Z");
+        IdempotencyKey key = new IdempotencyKey("undone-1");
+        transactions.inTransaction(() -> wallets.charge(user, 1_000, 10_000_000, now));
+        Reservation held = transactions.inTransaction(() -> reservations.hold(
+                new HoldRequest(user, stage.concertId(), stage.scheduleId(), stage.seats()), now, Duration.ofMinutes(5), 4));
+
+        assertThatThrownBy(() -> transactions.inTransaction(() -> {
+            assertThat(settlement.settle(user, held.id(), Optional.of(stage.concertId()), Optional.of(key), "payment:x",
+                    now)).isInstanceOf(Paid.class);
+            throw new IllegalStateException("the caller fails after the payment");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(transactions.readOnly(() -> reservations.findById(held.id())).orElseThrow().status())
+                .isEqualTo(ReservationStatus.HELD);
+        assertThat(transactions.readOnly(() -> wallets.find(user)).balance()).isEqualTo(1_000);
+        assertThat(transactions.readOnly(() -> idempotency.find(user, key))).isEmpty();
+        assertThat(transactions.singleCall(() -> settlement.settle(user, held.id(), Optional.of(stage.concertId()),
+                Optional.of(key), "payment:x", now))).isInstanceOf(Paid.class);
+        everyPaymentAgreesWithItsReservation_itsSeats_andItsUseOfPoints();
     }
 
     /** The port's contract, run against PostgreSQL. */

@@ -2,6 +2,7 @@ package com.concert.application.booking.port.out;
 
 import com.concert.application.idempotency.IdempotencyKey;
 import com.concert.application.idempotency.IdempotentOutcome;
+import com.concert.domain.concert.ConcertId;
 import com.concert.domain.payment.Payment;
 import com.concert.domain.reservation.Reservation;
 import com.concert.domain.reservation.ReservationId;
@@ -12,33 +13,36 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Every write of a payment as one step inside the caller's transaction: the idempotency key claimed (when there
- * is one), the caller's live hold confirmed and its seats sold, its price taken from the wallet with the history
- * row that says so, and the payment recorded under the key. It keeps the promises of the ports it stands for
- * ({@link com.concert.domain.reservation.ReservationRepository#confirm},
+ * A payment settled as one atomic step: the idempotency key claimed (when there is one), the caller's live hold
+ * confirmed and its seats sold, its price taken from the wallet with the history row that says so, and the
+ * payment recorded under the key. Everything is decided before anything is written, so only {@link Paid} leaves a
+ * change behind: the step is atomic by itself and may run as a single call
+ * ({@link com.concert.application.shared.TransactionRunner#singleCall}), or join a caller's transaction. It keeps
+ * the promises of the ports it stands for ({@link com.concert.domain.reservation.ReservationRepository#confirm},
  * {@link com.concert.domain.point.WalletRepository#use}, {@link com.concert.domain.payment.PaymentRepository#record}
  * and {@link com.concert.application.idempotency.IdempotencyStore#claim}), against any number of concurrent
  * callers:
  *
  * <ul>
  *     <li>a reservation is confirmed and paid at most once, and only while it is the caller's, HELD and not run
- *     out at {@code now};</li>
+ *     out at {@code now}, and of the concert the caller is admitted to;</li>
  *     <li>points are used only while the balance covers the price, and every use has its history row;</li>
  *     <li>of several callers with one user's key, exactly one claims it; each of the others waits until that
- *     one's transaction ends, then answers its record (committed) or claims the key itself (rolled back).</li>
+ *     one's step ends, then answers its record (paid) or claims the key itself (anything else, which leaves no
+ *     claim behind).</li>
  * </ul>
  *
- * <p>Only {@link Paid} may be committed. After {@link NotPayable} or {@link ShortOfPoints} the caller must roll
- * its transaction back: the key's claim, and for a short wallet the confirmation, may already be written.
- * {@link KeyTaken} wrote nothing.
+ * <p>The rows are locked in the order of ADR 6: reservation, seats, wallet.
  */
 public interface PaymentSettlement {
 
     /**
+     * @param admittedTo  the concert the caller's queue token is active for, checked before this call; empty when
+     *                    it is not active for any, and then nothing but a key's earlier record can be answered
      * @param requestHash the fingerprint the key is claimed with, and compared against by a repeat
      */
-    Settlement settle(UserId user, ReservationId reservation, Optional<IdempotencyKey> key, String requestHash,
-                      Instant now);
+    Settlement settle(UserId user, ReservationId reservation, Optional<ConcertId> admittedTo,
+                      Optional<IdempotencyKey> key, String requestHash, Instant now);
 
     sealed interface Settlement permits Paid, KeyTaken, NotPayable, ShortOfPoints {
     }
@@ -51,21 +55,21 @@ public interface PaymentSettlement {
         }
     }
 
-    /** An earlier request claimed the key first and committed: this is its record, and nothing was written. */
+    /** An earlier request claimed the key first and paid: this is its record, and nothing was written. */
     record KeyTaken(IdempotentOutcome earlier) implements Settlement {
         public KeyTaken {
             Objects.requireNonNull(earlier, "earlier");
         }
     }
 
-    /** The reservation is not the caller's live hold (unknown, another user's, run out, paid or cancelled). */
+    /**
+     * The reservation is not the caller's live hold of the concert it is admitted to (unknown, another user's,
+     * another concert's, no admission, run out, paid or cancelled). Nothing was written.
+     */
     record NotPayable() implements Settlement {
     }
 
-    /** The hold could be confirmed, but the balance does not cover its price: nothing may be committed. */
-    record ShortOfPoints(Reservation reservation, long balance) implements Settlement {
-        public ShortOfPoints {
-            Objects.requireNonNull(reservation, "reservation");
-        }
+    /** The hold could be paid, but the balance does not cover its price. Nothing was written. */
+    record ShortOfPoints(long price, long balance) implements Settlement {
     }
 }
