@@ -116,7 +116,15 @@ public abstract class PaymentSettlementContract {
     }
 
     private List<PointEntry> history(UserId user) {
-        return transactions().readOnly(() -> pointHistory().history(user, new PageRequest(0, 50))).items();
+        List<PointEntry> entries = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            PageRequest request = new PageRequest(page, PageRequest.MAX_SIZE);
+            List<PointEntry> items = transactions().readOnly(() -> pointHistory().history(user, request)).items();
+            entries.addAll(items);
+            if (items.size() < PageRequest.MAX_SIZE) {
+                return entries;
+            }
+        }
     }
 
     private long sumOfHistory(UserId user) {
@@ -351,14 +359,47 @@ public abstract class PaymentSettlementContract {
         assertThat(settle(stage, user, held.id(), Optional.of(KEY), NOW)).isInstanceOf(Paid.class);
     }
 
-    private interface Attempt {
-        Settlement run(int attempt);
+    @Test
+    void paymentsChargesAndCancelsOfOneUser_racingEachOther_endEveryHoldOnce_andKeepTheBalanceEqualToItsHistory()
+            throws Exception {
+        Stage stage = stage(4, PRICE);
+        UserId user = newUser();
+        charge(user, PRICE);
+        List<Reservation> holds = stage.seats().stream().map(seat -> hold(stage, user, seat)).toList();
+
+        // a payment locks its hold, the wallet and the hold's seats; a charge only the wallet; a cancel the hold and
+        // its seats: whatever the interleaving, none of them may wait on another in a circle
+        List<Object> outcomes = concurrently(300, attempt -> {
+            Reservation held = holds.get(attempt % 4);
+            return switch (attempt % 3) {
+                case 0 -> settle(stage, user, held.id(), Optional.empty(), NOW);
+                case 1 -> {
+                    charge(user, PRICE / 4);
+                    yield "charged";
+                }
+                default -> transactions().inTransaction(() -> reservations().cancel(held.id(), user, NOW));
+            };
+        });
+
+        List<ReservationStatus> ends = holds.stream().map(held -> status(held.id())).toList();
+        assertThat(ends).doesNotContain(ReservationStatus.HELD);
+        long confirmed = ends.stream().filter(ReservationStatus.CONFIRMED::equals).count();
+        assertThat(outcomes).filteredOn(Paid.class::isInstance).hasSize((int) confirmed);
+        assertThat(outcomes).filteredOn(Boolean.TRUE::equals).hasSize(4 - (int) confirmed);
+        assertThat(seatStatuses(stage)).filteredOn(SeatStatus.SOLD::equals).hasSize((int) confirmed);
+        assertThat(seatStatuses(stage)).filteredOn(SeatStatus.AVAILABLE::equals).hasSize(4 - (int) confirmed);
+        assertThat(balance(user)).isEqualTo(PRICE + 100 * (PRICE / 4) - confirmed * PRICE)
+                .isEqualTo(sumOfHistory(user));
     }
 
-    private static List<Settlement> concurrently(int attempts, Attempt attempt) throws Exception {
+    private interface Attempt<T> {
+        T run(int attempt);
+    }
+
+    private static <T> List<T> concurrently(int attempts, Attempt<T> attempt) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Settlement>> futures = new ArrayList<>();
-        List<Settlement> outcomes = new ArrayList<>();
+        List<Future<T>> futures = new ArrayList<>();
+        List<T> outcomes = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(32)) {
             for (int i = 0; i < attempts; i++) {
                 int n = i;
@@ -368,7 +409,7 @@ public abstract class PaymentSettlementContract {
                 }));
             }
             start.countDown();
-            for (Future<Settlement> future : futures) {
+            for (Future<T> future : futures) {
                 outcomes.add(future.get());
             }
         }

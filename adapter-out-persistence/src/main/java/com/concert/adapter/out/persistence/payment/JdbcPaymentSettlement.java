@@ -24,13 +24,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A payment in one call of the PL/pgSQL function {@code settle_payment} (changeset 0009, ADR 16): the key's claim,
- * the caller's live hold locked and checked, its seats and the wallet locked, and only when the balance covers
- * the price the writes (confirmation, seats sold, points used with their history row, the payment under an id
- * drawn beforehand so that the key's claim already carries it as its result). Nothing is written before every
- * check has passed, and a refusal deletes its key's claim, so the call commits by itself in one round trip. The
- * rows are locked in the order of ADR 6: reservation, seats, wallet. The constraints stay the last line of
- * defence: one payment and one use of points per reservation, a balance never below zero.
+ * A payment in one call of the PL/pgSQL function {@code settle_payment} (changeset 0009, ADR 16), three statements
+ * when it pays: the key's claim, one read that locks the caller's live hold and then the wallet, and, only when
+ * the balance covers the price, one statement of every write (confirmation, seats sold, points used with their
+ * history row, the payment under an id drawn beforehand so that the key's claim already carries it as its
+ * result). Nothing is written before every check has passed, and a refusal deletes its key's claim, so the call
+ * commits by itself in one round trip. The rows are locked in the order of ADR 6: reservation, wallet, seats. The
+ * constraints stay the last line of defence: one payment and one use of points per reservation, a balance never
+ * below zero.
  */
 @Component
 class JdbcPaymentSettlement implements PaymentSettlement {

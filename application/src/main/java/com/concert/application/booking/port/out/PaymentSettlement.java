@@ -32,7 +32,8 @@ import java.util.Optional;
  *     claim behind).</li>
  * </ul>
  *
- * <p>The rows are locked in the order of ADR 6: reservation, seats, wallet.
+ * <p>The rows are locked in the order of ADR 6: the reservation first, then the wallet, then the reservation's
+ * seats (only a payment locks both a wallet and seats, always after its reservation).
  */
 public interface PaymentSettlement {
 
