@@ -108,7 +108,9 @@ BEGIN
         linked AS (
             INSERT INTO reservation_seat (reservation_id, seat_id, schedule_id, reservation_status)
             SELECT held.reservation_id, held.id, p_schedule, 'HELD' FROM held)
-        SELECT 'HELD'::TEXT, v_owned, held.id, true, held.seat_number, held.grade, held.price, held.reservation_id
+        -- the seat's columns are of their domains (changeset 0010), the function's of the domains' base types
+        SELECT 'HELD'::TEXT, v_owned, held.id, true, held.seat_number::INTEGER, held.grade::VARCHAR,
+               held.price::BIGINT, held.reservation_id
         FROM held ORDER BY held.id;
     GET DIAGNOSTICS v_found = ROW_COUNT;
     IF v_found <> v_wanted THEN

@@ -106,7 +106,8 @@ BEGIN
             WHERE s.reservation_id = p_reservation AND s.status = 'HELD'
             RETURNING s.id, s.seat_number, s.grade, s.price)
         SELECT 'PAID'::TEXT, NULL::VARCHAR, NULL::TEXT, v_balance, v_payment, v_concert, v_schedule, v_created_at,
-               v_expires_at, v_seat_count, v_price, sold.id, sold.seat_number, sold.grade, sold.price
+               v_expires_at, v_seat_count, v_price, sold.id, sold.seat_number::INTEGER, sold.grade::VARCHAR,
+               sold.price::BIGINT
         FROM sold ORDER BY sold.id;
     GET DIAGNOSTICS v_sold = ROW_COUNT;
     IF v_sold <> v_seat_count THEN

@@ -98,6 +98,64 @@ class SchemaConstraintsIT extends PersistenceIT {
     }
 
     @Test
+    void aSeatsStateIsConsistent_inEveryCombinationOfStatusHolderAndDeadline() {
+        long held = reservation(9, "HELD");
+        String update = "UPDATE seat SET status = ?, reservation_id = ?, hold_until = ? WHERE id = ?";
+        Timestamp deadline = at(NOW.plus(Duration.ofMinutes(5)));
+        Object[][] refused = {
+                {"AVAILABLE", held, null}, {"AVAILABLE", null, deadline}, {"HELD", null, deadline},
+                {"HELD", held, null}, {"SOLD", null, null}, {"SOLD", held, deadline}, {"LOST", null, null}};
+        for (Object[] row : refused) {
+            assertThatThrownBy(() -> jdbc.update(update, row[0], row[1], row[2], seatId))
+                    .as("status %s, holder %s, deadline %s", row)
+                    .isInstanceOf(DataIntegrityViolationException.class)
+                    .hasMessageContaining(row[0].equals("LOST") ? "seat_status_check" : "ck_seat_state");
+        }
+        assertThatNoException().isThrownBy(() -> jdbc.update(update, "HELD", held, deadline, seatId));
+        assertThatNoException().isThrownBy(() -> jdbc.update(update, "SOLD", held, null, seatId));
+        assertThatNoException().isThrownBy(() -> jdbc.update(update, "AVAILABLE", null, null, seatId));
+    }
+
+    @Test
+    void everyColumnRuleOfTheWritePath_refusesWhatBreaksIt() {
+        long reservation = reservation(11, "CONFIRMED");
+        jdbc.update("INSERT INTO wallet (user_id, balance, updated_at) VALUES (11, 0, ?)", at(NOW));
+        String seat = "INSERT INTO seat (schedule_id, seat_number, grade, price) VALUES (?, ?, ?, ?)";
+        String held = """
+                INSERT INTO reservation (user_id, concert_id, schedule_id, status, seat_count, total_price, created_at,
+                                         expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+        String history = """
+                INSERT INTO point_history (user_id, type, amount, balance_after, reservation_id, created_at)
+                VALUES (11, ?, ?, ?, ?, ?)""";
+        String payment = "INSERT INTO payment (reservation_id, user_id, amount, balance_after, paid_at) VALUES (?, ?, ?, ?, ?)";
+        Timestamp later = at(NOW.plus(Duration.ofMinutes(5)));
+        record Refused(String rule, Runnable write) {
+        }
+        Refused[] writes = {
+                new Refused("seat_number_check", () -> jdbc.update(seat, scheduleId, 0, "R", 1)),
+                new Refused("seat_grade_check", () -> jdbc.update(seat, scheduleId, 3, "  ", 1)),
+                new Refused("points_amount_check", () -> jdbc.update(seat, scheduleId, 3, "R", 0)),
+                new Refused("app_user_id_check", () -> jdbc.update(held, 0, concertId, scheduleId, "HELD", 1, 1, at(NOW), later)),
+                new Refused("reservation_status_check",
+                        () -> jdbc.update(held, 11, concertId, scheduleId, "PENDING", 1, 1, at(NOW), later)),
+                new Refused("seats_per_reservation_check",
+                        () -> jdbc.update(held, 11, concertId, scheduleId, "HELD", 5, 1, at(NOW), later)),
+                new Refused("points_amount_check",
+                        () -> jdbc.update(held, 11, concertId, scheduleId, "HELD", 1, 0, at(NOW), later)),
+                new Refused("point_type_check", () -> jdbc.update(history, "GIFT", 1, 0, reservation, at(NOW))),
+                new Refused("points_amount_check", () -> jdbc.update(history, "USE", 0, 0, reservation, at(NOW))),
+                new Refused("points_balance_check", () -> jdbc.update(history, "USE", 1, -1, reservation, at(NOW))),
+                new Refused("app_user_id_check", () -> jdbc.update(payment, reservation, -1, 1, 0, at(NOW))),
+                new Refused("points_amount_check", () -> jdbc.update(payment, reservation, 11, 0, 0, at(NOW))),
+                new Refused("points_balance_check", () -> jdbc.update(payment, reservation, 11, 1, -1, at(NOW))),
+                new Refused("points_balance_check", () -> jdbc.update("UPDATE wallet SET balance = -1 WHERE user_id = 11"))};
+        for (Refused write : writes) {
+            assertThatThrownBy(write.write()::run).as(write.rule())
+                    .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining(write.rule());
+        }
+    }
+
+    @Test
     void aBalanceIsNeverNegative() {
         jdbc.update("INSERT INTO wallet (user_id, balance, updated_at) VALUES (41, 100, ?)", at(NOW));
 
